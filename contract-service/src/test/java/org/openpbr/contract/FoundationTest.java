@@ -1,0 +1,11 @@
+package org.openpbr.contract;
+
+import org.openpbr.testing.ServiceFoundationTests;
+import org.openpbr.testing.ServiceTest;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@ServiceTest
+class FoundationTest extends ServiceFoundationTests {
+}

@@ -1,0 +1,42 @@
+package org.openpbr.platform.caller;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who is calling, as every OpenPbR service sees it: the organisation the caller acts for and the
+ * OpenPbR roles they hold. Built from the bearer token by {@link CallerContext}; every
+ * organisation-scoped query starts from here.
+ *
+ * @param subject   the token subject ({@code sub})
+ * @param username  the person's user name ({@code preferred_username}), absent for service accounts
+ * @param clientId  the OAuth client the token was issued to ({@code azp})
+ * @param orgCode   the ODS code of the caller's organisation ({@code org_code}), if present
+ * @param orgType   the kind of organisation ({@code org_type}), if present and recognised
+ * @param roles     the OpenPbR realm roles in the token, sorted
+ * @param expiresAt when the token expires
+ */
+public record Caller(String subject, Optional<String> username, Optional<String> clientId, Optional<String> orgCode,
+        Optional<OrgType> orgType, Set<String> roles, Optional<Instant> expiresAt) {
+
+    public Caller {
+        // Sorted, so that every answer that lists roles is stable.
+        roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isServiceAccount() {
+        return roles.contains(Roles.SERVICE);
+    }
+
+    /** The caller's organisation code, or a 403 if the token does not name one. */
+    public String requireOrgCode() {
+        return orgCode.orElseThrow(() -> new io.quarkus.security.ForbiddenException("no organisation in token"));
+    }
+}

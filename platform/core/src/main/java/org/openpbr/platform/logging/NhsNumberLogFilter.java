@@ -1,0 +1,40 @@
+package org.openpbr.platform.logging;
+
+import java.util.logging.Filter;
+import java.util.logging.LogRecord;
+
+import org.jboss.logmanager.ExtLogRecord;
+import org.openpbr.platform.nhs.NhsNumberRedaction;
+
+import io.quarkus.logging.LoggingFilter;
+
+/**
+ * Keeps NHS numbers out of every log line, whatever logged them (our code, Hibernate echoing a
+ * constraint violation, a driver message): the formatted message and every exception message in
+ * the chain are redacted before any handler writes them. Enabled for the console in the shared
+ * configuration ({@code quarkus.log.console.filter}).
+ */
+@LoggingFilter(name = NhsNumberLogFilter.NAME)
+public final class NhsNumberLogFilter implements Filter {
+
+    public static final String NAME = "nhs-number-redaction";
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        String formatted = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        String redacted = NhsNumberRedaction.redact(formatted);
+        if (redacted != null && !redacted.equals(formatted)) {
+            if (record instanceof ExtLogRecord ext) {
+                ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
+            } else {
+                record.setMessage(redacted);
+            }
+            record.setParameters(null);
+        }
+        Throwable thrown = record.getThrown();
+        if (thrown != null && RedactedThrowable.needsRedaction(thrown)) {
+            record.setThrown(RedactedThrowable.of(thrown));
+        }
+        return true;
+    }
+}

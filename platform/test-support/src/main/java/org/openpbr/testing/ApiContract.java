@@ -1,0 +1,197 @@
+package org.openpbr.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * A service's published contract: {@code api-specs/<service>.yaml} with the shared components of
+ * {@code api-specs/common.yaml} brought in, exactly as the running service serves it. Tests use it
+ * to validate every request and response, and to prove the served document has not drifted.
+ */
+public final class ApiContract {
+
+    public static final String COMMON = "common.yaml";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String service;
+    private final ObjectNode effective;
+
+    private ApiContract(String service, ObjectNode effective) {
+        this.service = service;
+        this.effective = effective;
+    }
+
+    public static ApiContract forService(String service) {
+        Path specs = specsDirectory();
+        ObjectNode document = read(specs.resolve(service + ".yaml"));
+        ObjectNode common = read(specs.resolve(COMMON));
+        return new ApiContract(service, resolve(document, common));
+    }
+
+    /** The contract of the service whose module the tests run in (the module directory's name). */
+    public static ApiContract ofThisService() {
+        return forService(Path.of(System.getProperty("user.dir")).getFileName().toString());
+    }
+
+    /** {@code api-specs/} of this repository, found from the build's root or by walking up. */
+    public static Path specsDirectory() {
+        String root = System.getProperty("repository.root");
+        if (root != null && Files.isDirectory(Path.of(root, "api-specs"))) {
+            return Path.of(root, "api-specs");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("api-specs").resolve(COMMON))) {
+                return dir.resolve("api-specs");
+            }
+        }
+        throw new IllegalStateException("api-specs/ not found above " + Path.of("").toAbsolutePath());
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public JsonNode effective() {
+        return effective.deepCopy();
+    }
+
+    /** Validates requests and responses against the contract. */
+    public OpenApiValidationFilter filter() {
+        return new OpenApiValidationFilter(validator(LevelResolver.create().build()));
+    }
+
+    /**
+     * Validates only responses: for tests that send deliberately bad or unauthenticated requests
+     * and must still get the documented answer.
+     */
+    public OpenApiValidationFilter responseFilter() {
+        return new OpenApiValidationFilter(validator(LevelResolver.create()
+                .withLevel("validation.request", ValidationReport.Level.IGNORE).build()));
+    }
+
+    private OpenApiInteractionValidator validator(LevelResolver levels) {
+        try {
+            return OpenApiInteractionValidator.createForInlineApiSpecification(JSON.writeValueAsString(effective))
+                    .withLevelResolver(levels)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every place where a served OpenAPI document differs from the contract, as
+     * {@code /json/pointer: contract X, served Y}; empty when they agree.
+     */
+    public List<String> differencesFrom(JsonNode served) {
+        List<String> out = new ArrayList<>();
+        compare("", effective, served, out);
+        return out;
+    }
+
+    static ObjectNode resolve(ObjectNode document, ObjectNode common) {
+        ObjectNode resolved = document.deepCopy();
+        localiseRefs(resolved);
+        JsonNode commonComponents = common.path("components");
+        ObjectNode components = resolved.with("components");
+        for (Iterator<Map.Entry<String, JsonNode>> kinds = commonComponents.fields(); kinds.hasNext();) {
+            Map.Entry<String, JsonNode> kind = kinds.next();
+            ObjectNode target = components.with(kind.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> items = kind.getValue().fields(); items.hasNext();) {
+                Map.Entry<String, JsonNode> item = items.next();
+                if (target.has(item.getKey())) {
+                    throw new IllegalStateException("components/" + kind.getKey() + "/" + item.getKey()
+                            + " is defined both in the service contract and in " + COMMON);
+                }
+                target.set(item.getKey(), item.getValue().deepCopy());
+            }
+        }
+        return resolved;
+    }
+
+    private static void localiseRefs(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                String value = ref.asText();
+                int hash = value.indexOf('#');
+                String file = hash < 0 ? value : value.substring(0, hash);
+                if (file.equals(COMMON) || file.equals("./" + COMMON)) {
+                    object.set("$ref", new TextNode(value.substring(hash)));
+                } else if (!file.isEmpty()) {
+                    throw new IllegalStateException("unsupported reference " + value);
+                }
+            }
+            object.elements().forEachRemaining(ApiContract::localiseRefs);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(ApiContract::localiseRefs);
+        }
+    }
+
+    private static void compare(String pointer, JsonNode expected, JsonNode actual, List<String> out) {
+        if (expected == null || actual == null) {
+            out.add(pointer + ": contract " + brief(expected) + ", served " + brief(actual));
+        } else if (expected.isObject() && actual.isObject()) {
+            TreeSet<String> names = new TreeSet<>();
+            expected.fieldNames().forEachRemaining(names::add);
+            actual.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                compare(pointer + "/" + name.replace("~", "~0").replace("/", "~1"), expected.get(name),
+                        actual.get(name), out);
+            }
+        } else if (expected.isArray() && actual.isArray()) {
+            if (expected.size() != actual.size()) {
+                out.add(pointer + ": contract " + brief(expected) + ", served " + brief(actual));
+                return;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                compare(pointer + "/" + i, expected.get(i), actual.get(i), out);
+            }
+        } else if (expected.isNumber() && actual.isNumber()) {
+            if (new BigDecimal(expected.asText()).compareTo(new BigDecimal(actual.asText())) != 0) {
+                out.add(pointer + ": contract " + expected + ", served " + actual);
+            }
+        } else if (!expected.equals(actual)) {
+            out.add(pointer + ": contract " + brief(expected) + ", served " + brief(actual));
+        }
+    }
+
+    private static String brief(JsonNode node) {
+        if (node == null) {
+            return "(absent)";
+        }
+        String text = node.toString();
+        return text.length() > 120 ? text.substring(0, 117) + "..." : text;
+    }
+
+    private static ObjectNode read(Path file) {
+        try {
+            JsonNode node = YAML.readTree(file.toFile());
+            if (!(node instanceof ObjectNode object)) {
+                throw new IllegalStateException(file + " is not an OpenAPI document");
+            }
+            return object;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
