@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -112,12 +111,10 @@ public final class ApiContract {
         ObjectNode resolved = document.deepCopy();
         localiseRefs(resolved);
         JsonNode commonComponents = common.path("components");
-        ObjectNode components = resolved.with("components");
-        for (Iterator<Map.Entry<String, JsonNode>> kinds = commonComponents.fields(); kinds.hasNext();) {
-            Map.Entry<String, JsonNode> kind = kinds.next();
-            ObjectNode target = components.with(kind.getKey());
-            for (Iterator<Map.Entry<String, JsonNode>> items = kind.getValue().fields(); items.hasNext();) {
-                Map.Entry<String, JsonNode> item = items.next();
+        ObjectNode components = resolved.withObjectProperty("components");
+        for (Map.Entry<String, JsonNode> kind : commonComponents.properties()) {
+            ObjectNode target = components.withObjectProperty(kind.getKey());
+            for (Map.Entry<String, JsonNode> item : kind.getValue().properties()) {
                 if (target.has(item.getKey())) {
                     throw new IllegalStateException("components/" + kind.getKey() + "/" + item.getKey()
                             + " is defined both in the service contract and in " + COMMON);

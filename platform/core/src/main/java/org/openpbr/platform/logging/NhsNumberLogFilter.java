@@ -1,5 +1,7 @@
 package org.openpbr.platform.logging;
 
+import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;
 
@@ -21,7 +23,7 @@ public final class NhsNumberLogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
-        String formatted = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        String formatted = formatted(record);
         String redacted = NhsNumberRedaction.redact(formatted);
         if (redacted != null && !redacted.equals(formatted)) {
             if (record instanceof ExtLogRecord ext) {
@@ -36,5 +38,22 @@ public final class NhsNumberLogFilter implements Filter {
             record.setThrown(RedactedThrowable.of(thrown));
         }
         return true;
+    }
+
+    /** The message as a handler would print it: printf style for JBoss Logging, {0} style otherwise. */
+    static String formatted(LogRecord record) {
+        String message = record.getMessage();
+        Object[] parameters = record.getParameters();
+        if (message == null || parameters == null || parameters.length == 0) {
+            return message;
+        }
+        try {
+            if (record instanceof ExtLogRecord ext && ext.getFormatStyle() == ExtLogRecord.FormatStyle.PRINTF) {
+                return String.format(message, parameters);
+            }
+            return MessageFormat.format(message, parameters);
+        } catch (IllegalArgumentException e) {
+            return message + " " + Arrays.toString(parameters);
+        }
     }
 }

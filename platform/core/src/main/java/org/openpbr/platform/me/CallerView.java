@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record CallerView(
         @Schema(description = "The service that answered", examples = "clustering-service") String service,
         @Schema(description = "Token subject (sub)") String subject,
-        @Schema(description = "User name (preferred_username); absent for service accounts",
+        @Schema(description = "User name (preferred_username); a service account is service-account-<client id>",
                 examples = "clinician.rx1") String username,
         @Schema(description = "OAuth client the token was issued to (azp)", examples = "openpbr-cli") String clientId,
         @Schema(description = "ODS code of the caller's organisation (org_code claim)", examples = "RX1") String orgCode,

@@ -1,0 +1,218 @@
+package org.openpbr.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The Run command end to end: real PostgreSQL, real Keycloak with the repository's realm, the four
+ * packaged services; real tokens for a demo user and for service accounts; a clean stop that
+ * leaves nothing running; and a second start that is faster and still has the data.
+ */
+class LocalStackSmokeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void the_stack_runs_issues_real_tokens_stops_cleanly_and_restarts_with_its_data() throws Exception {
+        Path data = Path.of("target/e2e-stack").toAbsolutePath();
+        deleteRecursively(data);
+        Map<String, Integer> ports = RunningStack.freePorts();
+        String marker = "e2e-" + UUID.randomUUID();
+
+        List<ProcessHandle> firstRunProcesses;
+        Duration firstStart;
+        try (RunningStack stack = RunningStack.start(data, ports)) {
+            firstStart = stack.startedIn;
+            assertThat(stack.output).anyMatch(line -> line.contains("/q/swagger-ui"))
+                    .anyMatch(line -> line.contains("clinician.rx1"));
+
+            String person = passwordToken(stack, "clinician.nz1");
+            for (String service : RunningStack.SERVICES) {
+                JsonNode me = getJson(stack.serviceUrl(service) + "/v1/me", person, 200);
+                assertThat(me.path("service").asText()).isEqualTo(service);
+                assertThat(me.path("username").asText()).isEqualTo("clinician.nz1");
+                assertThat(me.path("orgCode").asText()).isEqualTo("NZ1");
+                assertThat(me.path("orgType").asText()).isEqualTo("INDEPENDENT_PROVIDER");
+                assertThat(me.path("roles").toString()).isEqualTo("[\"clinician\"]");
+                assertThat(me.path("warnings").size()).isZero();
+
+                String serviceToken = clientCredentialsToken(stack, service);
+                JsonNode asService = getJson(stack.serviceUrl(service) + "/v1/me", serviceToken, 200);
+                assertThat(asService.path("clientId").asText()).isEqualTo(service);
+                assertThat(asService.path("roles").toString()).isEqualTo("[\"service\"]");
+
+                getJson(stack.serviceUrl(service) + "/v1/me", null, 401);
+                assertThat(get(stack.serviceUrl(service) + "/q/health/ready", null).statusCode()).isEqualTo(200);
+            }
+
+            assertSwaggerUiCanLogIn(stack);
+
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres")
+                    + "/clustering", "openpbr", "openpbr"); Statement s = c.createStatement()) {
+                s.executeUpdate("insert into audit_event (actor_subject, action, entity_type, entity_id) values "
+                        + "('e2e', 'e2e.recorded', 'e2e', '" + marker + "')");
+            }
+
+            firstRunProcesses = stack.processes();
+            assertThat(firstRunProcesses).hasSizeGreaterThanOrEqualTo(6).allMatch(ProcessHandle::isAlive);
+            assertThat(stack.stop()).as("exit code after SIGTERM").isEqualTo(143);
+            assertThat(stack.output).anyMatch(line -> line.startsWith("Stopped."));
+        }
+        assertNothingLeft(firstRunProcesses, ports, data);
+
+        try (RunningStack again = RunningStack.start(data, ports)) {
+            assertThat(again.output).noneMatch(line -> line.contains("Unpacking Keycloak"));
+            assertThat(again.startedIn).as("second start (first took %s)", firstStart).isLessThan(firstStart);
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres")
+                    + "/clustering", "openpbr", "openpbr"); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("select count(*) from audit_event where entity_id = '" + marker + "'")) {
+                r.next();
+                assertThat(r.getInt(1)).as("data written in the first run").isEqualTo(1);
+            }
+            getJson(again.serviceUrl("costing-service") + "/v1/me", passwordToken(again, "finance.rx1"), 200);
+            List<ProcessHandle> secondRunProcesses = again.processes();
+            assertThat(again.stop()).isEqualTo(143);
+            assertNothingLeft(secondRunProcesses, ports, data);
+        }
+    }
+
+    @Test
+    void a_port_in_use_is_one_clear_message_and_nothing_starts() throws Exception {
+        Path data = Path.of("target/e2e-busy").toAbsolutePath();
+        deleteRecursively(data);
+        Map<String, Integer> ports = RunningStack.freePorts();
+        try (ServerSocket squatter = new ServerSocket(ports.get("costing"))) {
+            assertThat(squatter.isBound()).isTrue();
+            Path root = RunningStack.repositoryRoot();
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    root.resolve("platform/local-runner/target/openpbr-local-runner.jar").toString(), "run",
+                    "--home", root.toString(), "--data", data.toString()));
+            ports.forEach((name, port) -> {
+                command.add("--" + name + "-port");
+                command.add(Integer.toString(port));
+            });
+            Process runner = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(runner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(runner.waitFor()).isEqualTo(2);
+            assertThat(output).contains("port " + ports.get("costing") + " (costing-service)")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(data.resolve("postgres")).doesNotExist();
+        }
+    }
+
+    private static void assertSwaggerUiCanLogIn(RunningStack stack) throws Exception {
+        for (String service : RunningStack.SERVICES) {
+            String origin = stack.serviceUrl(service);
+            JsonNode openapi = getJson(origin + "/q/openapi?format=json", null, 200);
+            assertThat(openapi.at("/components/securitySchemes/oidc/openIdConnectUrl").asText())
+                    .as("Swagger UI must log in through this Keycloak")
+                    .isEqualTo(stack.realmUrl() + "/.well-known/openid-configuration");
+            HttpResponse<String> login = get(stack.realmUrl() + "/protocol/openid-connect/auth?client_id="
+                    + "openpbr-swagger-ui&response_type=code&scope=openid&code_challenge_method=S256"
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri="
+                    + URLEncoder.encode(origin + "/q/swagger-ui/oauth2-redirect.html", StandardCharsets.UTF_8), null);
+            assertThat(login.statusCode()).as("Keycloak accepts %s's Swagger UI redirect", service).isEqualTo(200);
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(stack.realmUrl()
+                    + "/protocol/openid-connect/token")).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", origin).header("Access-Control-Request-Method", "POST").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(origin);
+        }
+        HttpResponse<String> foreign = get(stack.realmUrl() + "/protocol/openid-connect/auth?client_id="
+                + "openpbr-swagger-ui&response_type=code&scope=openid&redirect_uri="
+                + URLEncoder.encode("https://attacker.example/steal", StandardCharsets.UTF_8), null);
+        assertThat(foreign.statusCode()).as("a foreign redirect is refused").isEqualTo(400);
+    }
+
+    private static void assertNothingLeft(List<ProcessHandle> processes, Map<String, Integer> ports, Path data)
+            throws Exception {
+        for (ProcessHandle process : processes) {
+            process.onExit().completeOnTimeout(process, 30, java.util.concurrent.TimeUnit.SECONDS).join();
+        }
+        assertThat(processes).as("processes of the stack").noneMatch(ProcessHandle::isAlive);
+        for (Map.Entry<String, Integer> port : ports.entrySet()) {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port.getValue()));
+            } catch (IOException e) {
+                throw new AssertionError("port " + port.getValue() + " (" + port.getKey() + ") is still in use", e);
+            }
+        }
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+        assertThat(data.resolve("run/pids")).doesNotExist();
+    }
+
+    private static String passwordToken(RunningStack stack, String username) throws Exception {
+        return token(stack, Map.of("grant_type", "password", "client_id", "openpbr-cli", "username", username,
+                "password", "openpbr-demo"));
+    }
+
+    private static String clientCredentialsToken(RunningStack stack, String client) throws Exception {
+        return token(stack, Map.of("grant_type", "client_credentials", "client_id", client, "client_secret",
+                "local-" + client + "-secret"));
+    }
+
+    private static String token(RunningStack stack, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.realmUrl()
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("token for %s: %s", form.get("client_id"), response.body())
+                .isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode getJson(String url, String token, int status) throws Exception {
+        HttpResponse<String> response = get(url, token);
+        assertThat(response.statusCode()).as("GET %s: %s", url, response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

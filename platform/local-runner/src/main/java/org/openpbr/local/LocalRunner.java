@@ -1,0 +1,201 @@
+package org.openpbr.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code ./openpbr run}: starts the whole suite locally and keeps it running until Ctrl-C.
+ * {@code ./openpbr reset}: deletes the local data (databases, Keycloak, logs).
+ */
+public final class LocalRunner {
+
+    private static final PrintStream OUT = System.out;
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) {
+        // zonky and the JDBC driver log through java.util.logging; only problems belong on the terminal.
+        Logger.getLogger("").setLevel(Level.WARNING);
+        try {
+            Map<String, String> options = new LinkedHashMap<>();
+            String command = parse(args, options);
+            StackSettings settings = StackSettings.from(options, System.getenv(), Path.of(""));
+            switch (command) {
+                case "run" -> run(settings);
+                case "reset" -> reset(settings);
+                case "help" -> OUT.println(usage());
+                default -> throw new StackException("Unknown command '" + command + "'.\n\n" + usage());
+            }
+        } catch (StackException e) {
+            System.err.println();
+            System.err.println("OpenPbR: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static String parse(String[] args, Map<String, String> options) throws StackException {
+        String command = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-h") || arg.equals("--help")) {
+                return "help";
+            }
+            if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value;
+                if (name.contains("=")) {
+                    value = name.substring(name.indexOf('=') + 1);
+                    name = name.substring(0, name.indexOf('='));
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new StackException("--" + name + " needs a value.\n\n" + usage());
+                }
+                if (!List.of("home", "data", "postgres-port", "keycloak-port", "clustering-port", "costing-port",
+                        "contract-port", "outcomes-port").contains(name)) {
+                    throw new StackException("Unknown option --" + name + ".\n\n" + usage());
+                }
+                options.put(name, value);
+            } else if (command == null) {
+                command = arg;
+            } else {
+                throw new StackException("Unexpected argument '" + arg + "'.\n\n" + usage());
+            }
+        }
+        return command == null ? "run" : command;
+    }
+
+    static String usage() {
+        return """
+                Usage: ./openpbr [run|reset|help] [options]
+
+                  run     build if needed, start PostgreSQL, Keycloak and the four services; Ctrl-C stops all
+                  reset   delete the local data (databases, Keycloak state, logs) in the data directory
+                  help    this text
+
+                Options (each also as an environment variable):
+                  --data DIR              data directory            OPENPBR_DATA           (.openpbr)
+                  --postgres-port N       PostgreSQL                OPENPBR_POSTGRES_PORT   (15432)
+                  --keycloak-port N       Keycloak                  OPENPBR_KEYCLOAK_PORT   (8180)
+                  --clustering-port N     clustering-service        OPENPBR_CLUSTERING_PORT (8081)
+                  --costing-port N        costing-service           OPENPBR_COSTING_PORT    (8082)
+                  --contract-port N       contract-service          OPENPBR_CONTRACT_PORT   (8083)
+                  --outcomes-port N       outcomes-service          OPENPBR_OUTCOMES_PORT   (8084)
+                JVM options for the services: OPENPBR_SERVICE_JAVA_OPTS (default -Xmx384m).""";
+    }
+
+    private static void run(StackSettings settings) throws StackException {
+        OUT.println("OpenPbR local stack");
+        LocalStack stack = LocalStack.start(settings, message -> OUT.println("  - " + message));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println();
+            OUT.println("Stopping OpenPbR...");
+            stack.close();
+            OUT.println("Stopped. Data kept in " + settings.data() + " (./openpbr reset deletes it).");
+            stopped.countDown();
+        }, "openpbr-stop"));
+        printWelcome(stack);
+        watch(stack, stopped);
+    }
+
+    /** Reports a child that dies while the stack runs, once, and keeps the rest running. */
+    private static void watch(LocalStack stack, CountDownLatch stopped) {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        try {
+            while (!stopped.await(Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                for (String dead : stack.exited()) {
+                    if (reported.add(dead)) {
+                        System.err.println("OpenPbR: " + dead + " has stopped unexpectedly; Ctrl-C and run again.");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printWelcome(LocalStack stack) {
+        StackSettings s = stack.settings();
+        Path realm = s.home().resolve("platform/keycloak/openpbr-realm.json");
+        OUT.println();
+        Map<String, Duration> times = stack.startupTimes();
+        OUT.printf(Locale.ROOT, "OpenPbR is running: PostgreSQL ready after %.1f s, Keycloak after %.1f s, "
+                + "all four services after %.1f s.%n%n", seconds(times.get("PostgreSQL")),
+                seconds(times.get("Keycloak")), seconds(times.get("all healthy")));
+        OUT.println("Swagger UI (\"Authorize\" logs in through Keycloak):");
+        for (String service : StackSettings.SERVICES) {
+            OUT.printf("  %-20s %s/q/swagger-ui%n", service, stack.serviceUrl(service));
+        }
+        OUT.println();
+        OUT.printf("Keycloak            %s  (admin console: %s / %s)%n", stack.keycloakUrl(), LocalKeycloak.ADMIN_USER,
+                LocalKeycloak.ADMIN_PASSWORD);
+        OUT.printf("PostgreSQL          localhost:%d  user %s / %s, databases %s%n", s.postgresPort(),
+                LocalPostgres.USER, LocalPostgres.PASSWORD,
+                String.join(", ", StackSettings.SERVICES.stream().map(StackSettings::database).toList()));
+        try {
+            DemoUsers demo = DemoUsers.read(realm);
+            OUT.println();
+            OUT.println("Demo users (password " + demo.password() + "):");
+            for (DemoUsers.User user : demo.users()) {
+                OUT.printf("  %-16s %-5s %-21s %s%n", user.username(), user.orgCode(), user.orgType(),
+                        String.join(", ", user.roles()));
+            }
+            OUT.println();
+            OUT.println("Get a token and call a service:");
+            OUT.printf("  TOKEN=$(curl -s -d grant_type=password -d client_id=openpbr-cli -d username=%s \\%n"
+                    + "      -d password=%s %s/protocol/openid-connect/token | jq -r .access_token)%n",
+                    demo.users().get(0).username(), demo.password(), stack.realmUrl());
+            OUT.printf("  curl -H \"Authorization: Bearer $TOKEN\" %s/v1/me%n",
+                    stack.serviceUrl(StackSettings.SERVICES.get(0)));
+        } catch (IOException e) {
+            OUT.println("(cannot list the demo users: " + e.getMessage() + ")");
+        }
+        OUT.println();
+        OUT.println("Logs in " + s.home().relativize(s.data().resolve("logs")) + "/.  Ctrl-C stops everything.");
+    }
+
+    private static double seconds(Duration duration) {
+        return duration == null ? Double.NaN : duration.toMillis() / 1000.0;
+    }
+
+    private static void reset(StackSettings settings) throws StackException {
+        Path data = settings.data();
+        if (!Files.exists(data)) {
+            OUT.println("Nothing to reset: " + data + " does not exist.");
+            return;
+        }
+        if (!Files.isRegularFile(data.resolve("run/lock")) && !Files.isDirectory(data.resolve("postgres"))
+                && !Files.isDirectory(data.resolve("keycloak"))) {
+            throw new StackException(data + " does not look like an OpenPbR data directory; not deleting it.");
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(data.resolve("run/lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            if (channel.tryLock() == null) {
+                throw new StackException("The local stack is running on " + data + "; stop it (Ctrl-C) first.");
+            }
+            LocalKeycloak.deleteRecursively(data.resolve("postgres"));
+            LocalKeycloak.deleteRecursively(data.resolve("keycloak"));
+            LocalKeycloak.deleteRecursively(data.resolve("logs"));
+        } catch (IOException e) {
+            throw new StackException("Could not delete " + data + ": " + e.getMessage(), e);
+        }
+        try {
+            LocalKeycloak.deleteRecursively(data);
+        } catch (IOException e) {
+            throw new StackException("Could not delete " + data + ": " + e.getMessage(), e);
+        }
+        OUT.println("Deleted " + data + ": the next ./openpbr run starts with empty databases and a fresh Keycloak.");
+    }
+}
