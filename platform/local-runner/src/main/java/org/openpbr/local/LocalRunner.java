@@ -180,6 +180,11 @@ public final class LocalRunner {
                 && !Files.isDirectory(data.resolve("keycloak"))) {
             throw new StackException(data + " does not look like an OpenPbR data directory; not deleting it.");
         }
+        try {
+            Files.createDirectories(data.resolve("run"));
+        } catch (IOException e) {
+            throw new StackException("Cannot use " + data + ": " + e.getMessage(), e);
+        }
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(data.resolve("run/lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             if (channel.tryLock() == null) {
