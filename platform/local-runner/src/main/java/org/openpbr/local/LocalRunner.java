@@ -97,15 +97,28 @@ public final class LocalRunner {
 
     private static void run(StackSettings settings) throws StackException {
         OUT.println("OpenPbR local stack");
-        LocalStack stack = LocalStack.start(settings, message -> OUT.println("  - " + message));
+        LocalStack stack = LocalStack.create(settings);
         CountDownLatch stopped = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+        // Registered before anything starts, so Ctrl-C during start-up also stops what has started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            OUT.println();
-            OUT.println("Stopping OpenPbR...");
-            stack.close();
-            OUT.println("Stopped. Data kept in " + settings.data() + " (./openpbr reset deletes it).");
+            if (!stack.isClosed()) {
+                stopRequested.set(true);
+                OUT.println();
+                OUT.println("Stopping OpenPbR...");
+                stack.close();
+                OUT.println("Stopped. Data kept in " + settings.data() + " (./openpbr reset deletes it).");
+            }
             stopped.countDown();
         }, "openpbr-stop"));
+        try {
+            stack.startUp(message -> OUT.println("  - " + message));
+        } catch (StackException e) {
+            if (stopRequested.get()) {
+                return; // Ctrl-C during start-up: the shutdown hook reports the stop
+            }
+            throw e;
+        }
         printWelcome(stack);
         watch(stack, stopped);
     }
@@ -163,7 +176,7 @@ public final class LocalRunner {
             OUT.println("(cannot list the demo users: " + e.getMessage() + ")");
         }
         OUT.println();
-        OUT.println("Logs in " + s.home().relativize(s.data().resolve("logs")) + "/.  Ctrl-C stops everything.");
+        OUT.println("Logs in " + s.shortPath(s.data().resolve("logs")) + "/.  Ctrl-C stops everything.");
     }
 
     private static double seconds(Duration duration) {

@@ -32,7 +32,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
-    private final List<ManagedProcess> services = new ArrayList<>();
+    private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private FileChannel lockChannel;
     private FileLock lock;
     private LocalPostgres postgres;
@@ -43,14 +43,38 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /** A stack that has not started anything yet; {@link #close()} may be called at any time after. */
+    public static LocalStack create(StackSettings settings) {
+        return new LocalStack(settings);
+    }
+
+    /** Creates and starts a stack; on failure whatever had started is stopped again. */
     public static LocalStack start(StackSettings settings, ProgressListener progress) throws StackException {
-        LocalStack stack = new LocalStack(settings);
+        LocalStack stack = create(settings);
+        stack.startUp(progress);
+        return stack;
+    }
+
+    /**
+     * Starts everything and waits until it is healthy. If {@link #close()} is called meanwhile
+     * (Ctrl-C during start-up), nothing more is started and this ends with a StackException.
+     */
+    public void startUp(ProgressListener progress) throws StackException {
         try {
-            stack.startAll(progress);
-            return stack;
+            startAll(progress);
         } catch (StackException | RuntimeException e) {
-            stack.close();
+            close();
             throw e;
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private synchronized void checkNotClosed() throws StackException {
+        if (closed) {
+            throw new StackException("Stopped during start-up.");
         }
     }
 
@@ -122,15 +146,22 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(settings.allPorts());
 
         progress.step("Starting PostgreSQL on port " + settings.postgresPort() + " (data in "
-                + settings.home().relativize(settings.data().resolve("postgres")) + ")");
+                + settings.shortPath(settings.data().resolve("postgres")) + ")");
         List<String> databases = StackSettings.SERVICES.stream().map(StackSettings::database).toList();
-        postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.postgresPort(),
+        LocalPostgres started = LocalPostgres.start(settings.data().resolve("postgres"), settings.postgresPort(),
                 logs.resolve("postgres.log"), databases);
+        synchronized (this) {
+            postgres = started;
+        }
+        checkNotClosed();
         startupTimes.put("PostgreSQL", Duration.ofNanos(System.nanoTime() - t0));
 
         progress.step("Starting Keycloak on port " + settings.keycloakPort());
-        keycloak = LocalKeycloak.start(settings, distribution, realm, logs.resolve("keycloak.log"), progress);
-        LeftoverProcesses.record(settings.data(), pids());
+        synchronized (this) {
+            checkNotClosed();
+            keycloak = LocalKeycloak.start(settings, distribution, realm, logs.resolve("keycloak.log"), progress);
+            LeftoverProcesses.record(settings.data(), pids());
+        }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Keycloak first: on two cores, starting the services beside it only makes both slower, and
@@ -139,17 +170,21 @@ public final class LocalStack implements AutoCloseable {
                 URI.create(realmUrl() + "/.well-known/openid-configuration"), KEYCLOAK_START, t0))));
 
         progress.step("Starting " + String.join(", ", StackSettings.SERVICES));
-        for (String service : StackSettings.SERVICES) {
-            services.add(ManagedProcess.start(service, serviceCommand(service, jars.get(service)), Map.of(),
-                    settings.home(), logs.resolve(service + ".log")));
+        synchronized (this) {
+            checkNotClosed();
+            for (String service : StackSettings.SERVICES) {
+                services.add(ManagedProcess.start(service, serviceCommand(service, jars.get(service)), Map.of(),
+                        settings.home(), logs.resolve(service + ".log")));
+            }
+            LeftoverProcesses.record(settings.data(), pids());
         }
-        LeftoverProcesses.record(settings.data(), pids());
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         for (ManagedProcess service : services) {
             waits.add(CompletableFuture.runAsync(() -> awaitHealthy(http, service,
                     URI.create(serviceUrl(service.name()) + "/q/health/ready"), SERVICE_START, t0)));
         }
         awaitAll(waits);
+        checkNotClosed();
         LocalKeycloak.recordImported(settings, realm);
         startupTimes.put("all healthy", Duration.ofNanos(System.nanoTime() - t0));
     }

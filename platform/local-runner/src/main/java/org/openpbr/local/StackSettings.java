@@ -38,6 +38,11 @@ public record StackSettings(Path home, Path data, int postgresPort, int keycloak
         return database(service).toUpperCase(Locale.ROOT);
     }
 
+    /** A path as a person would type it from the repository root: relative inside it, absolute outside. */
+    public String shortPath(Path path) {
+        return path.startsWith(home) ? home.relativize(path).toString() : path.toString();
+    }
+
     public int servicePort(String service) {
         return servicePorts.get(service);
     }

@@ -6,6 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.problem.ProblemType;
+
 /**
  * Who is calling, as every OpenPbR service sees it: the organisation the caller acts for and the
  * OpenPbR roles they hold. Built from the bearer token by {@link CallerContext}; every
@@ -35,8 +38,9 @@ public record Caller(String subject, Optional<String> username, Optional<String>
         return roles.contains(Roles.SERVICE);
     }
 
-    /** The caller's organisation code, or a 403 if the token does not name one. */
+    /** The caller's organisation code, or a 403 problem if the token does not name one. */
     public String requireOrgCode() {
-        return orgCode.orElseThrow(() -> new io.quarkus.security.ForbiddenException("no organisation in token"));
+        return orgCode.orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "Your token names no organisation (org_code claim), so no organisation's records are open to it"));
     }
 }
