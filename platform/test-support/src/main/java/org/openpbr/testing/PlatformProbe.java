@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -78,6 +81,24 @@ public class PlatformProbe {
         List<Long> rows = LongStream.rangeClosed(request.afterSequence() + 1, LIST_SIZE).limit(request.fetchSize())
                 .boxed().toList();
         return Page.of(rows, request, Long::longValue, uri);
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Writes the same identity twice, as a retried insert without an idempotency key would. */
+    @POST
+    @Path("/duplicate")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(hidden = true)
+    public Accepted duplicate() {
+        for (int i = 0; i < 2; i++) {
+            em.createNativeQuery("insert into audit_event (id, actor_subject, action, entity_type, entity_id) "
+                    + "overriding system value values (-1, 'probe', 'probe.duplicated', 'probe', '9434765919')")
+                    .executeUpdate();
+        }
+        return new Accepted("duplicate", 2);
     }
 
     @GET

@@ -310,10 +310,35 @@ public abstract class ServiceFoundationTests {
     }
 
     @Test
+    void an_unproducible_accept_header_is_406_problem() {
+        badRequest().header("Authorization", trustClinician().bearer()).accept("application/xml")
+                .when().get("/v1/me").then()
+                .statusCode(406).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "not-acceptable"));
+    }
+
+    @Test
     void a_wrong_method_is_405_problem() {
         badRequest().header("Authorization", trustClinician().bearer()).when().delete("/v1/me").then()
                 .statusCode(405).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "method-not-allowed"));
+    }
+
+    @Test
+    void a_clash_with_stored_data_is_409_problem_that_quotes_no_values_and_writes_nothing() throws SQLException {
+        ValidatableResponse response = badRequest().header("Authorization", trustClinician().bearer())
+                .when().post("/test/platform-probe/duplicate").then()
+                .statusCode(409).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "conflict"))
+                .body("detail", containsString("already exists"));
+        assertNoInternals(response);
+        assertThat(response.extract().asString()).doesNotContain("9434765919", "audit_event", "23505");
+        try (Connection c = DriverManager.getConnection(EmbeddedPostgresTestResource.jdbcUrl());
+                Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("select count(*) from audit_event where id = -1")) {
+            r.next();
+            assertThat(r.getInt(1)).as("the first insert was rolled back with the second").isZero();
+        }
     }
 
     @Test

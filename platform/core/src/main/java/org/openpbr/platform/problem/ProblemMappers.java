@@ -103,6 +103,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        Problem conflict = DatabaseConflicts.problemFor(e);
+        if (conflict != null) {
+            return respond(conflict);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.of(ProblemType.INTERNAL_ERROR,
