@@ -31,7 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final StackSettings settings;
-    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private final Map<String, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private FileChannel lockChannel;
     private FileLock lock;
@@ -152,6 +152,10 @@ public final class LocalStack implements AutoCloseable {
                 logs.resolve("postgres.log"), databases);
         synchronized (this) {
             postgres = started;
+            if (closed) {
+                // stopped while PostgreSQL was starting: close() found nothing to stop yet
+                started.close();
+            }
         }
         checkNotClosed();
         startupTimes.put("PostgreSQL", Duration.ofNanos(System.nanoTime() - t0));
@@ -231,9 +235,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    synchronized (startupTimes) {
-                        startupTimes.put(process.name(), Duration.ofNanos(System.nanoTime() - t0));
-                    }
+                    startupTimes.put(process.name(), Duration.ofNanos(System.nanoTime() - t0));
                     return;
                 }
             } catch (IOException e) {
