@@ -15,11 +15,13 @@ public interface PlatformConfig {
 
     OpenApi openapi();
 
+    /**
+     * Where Swagger UI's Authorize button logs people in; differs per deployment, so the published
+     * contract's local addresses are replaced at start-up (see {@code OAuthEndpointsFilter}).
+     */
     interface OpenApi {
-        /**
-         * The OpenID discovery document Swagger UI logs in with; differs per deployment, so it is
-         * set at run time (see {@code OidcDiscoveryFilter}).
-         */
-        Optional<String> oidcDiscoveryUrl();
+        Optional<String> authorizationUrl();
+
+        Optional<String> tokenUrl();
     }
 }

@@ -132,9 +132,10 @@ class LocalStackSmokeIT {
         for (String service : RunningStack.SERVICES) {
             String origin = stack.serviceUrl(service);
             JsonNode openapi = getJson(origin + "/q/openapi?format=json", null, 200);
-            assertThat(openapi.at("/components/securitySchemes/oidc/openIdConnectUrl").asText())
-                    .as("Swagger UI must log in through this Keycloak")
-                    .isEqualTo(stack.realmUrl() + "/.well-known/openid-configuration");
+            JsonNode flow = openapi.at("/components/securitySchemes/oauth2/flows/authorizationCode");
+            assertThat(flow.path("authorizationUrl").asText()).as("Swagger UI must log in through this Keycloak")
+                    .isEqualTo(stack.realmUrl() + "/protocol/openid-connect/auth");
+            assertThat(flow.path("tokenUrl").asText()).isEqualTo(stack.realmUrl() + "/protocol/openid-connect/token");
             HttpResponse<String> login = get(stack.realmUrl() + "/protocol/openid-connect/auth?client_id="
                     + "openpbr-swagger-ui&response_type=code&scope=openid&code_challenge_method=S256"
                     + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri="

@@ -15,17 +15,17 @@ public class OidcTestServer extends OidcWiremockTestResource {
     public static final String ISSUER = "https://server.example.com";
 
     /**
-     * The published contracts carry the local runner's discovery URL; tests pin it so the served
-     * document can be compared with the published one byte for byte.
+     * The published contracts carry the local stack's login addresses; tests pin them so the
+     * served document can be compared with the published one exactly.
      */
-    public static final String PUBLISHED_DISCOVERY_URL =
-            "http://localhost:8180/realms/openpbr/.well-known/openid-configuration";
+    public static final String PUBLISHED_REALM = "http://localhost:8180/realms/openpbr";
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("quarkus.oidc.auth-server-url", config.get("keycloak.url") + "/realms/quarkus");
-        config.put("openpbr.openapi.oidc-discovery-url", PUBLISHED_DISCOVERY_URL);
+        config.put("openpbr.openapi.authorization-url", PUBLISHED_REALM + "/protocol/openid-connect/auth");
+        config.put("openpbr.openapi.token-url", PUBLISHED_REALM + "/protocol/openid-connect/token");
         return config;
     }
 }

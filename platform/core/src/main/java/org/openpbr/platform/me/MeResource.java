@@ -43,6 +43,7 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallerView.class)))
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "default", ref = "Error")
     public CallerView me() {
         Caller caller = callers.current();
         return new CallerView(config.serviceName(), caller.subject(), caller.username().orElse(null),
