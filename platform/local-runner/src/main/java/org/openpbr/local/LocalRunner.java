@@ -2,14 +2,20 @@ package org.openpbr.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -99,7 +105,7 @@ public final class LocalRunner {
         OUT.println("OpenPbR local stack");
         LocalStack stack = LocalStack.create(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stopRequested = new AtomicBoolean();
         // Registered before anything starts, so Ctrl-C during start-up also stops what has started.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!stack.isClosed()) {
@@ -125,9 +131,9 @@ public final class LocalRunner {
 
     /** Reports a child that dies while the stack runs, once, and keeps the rest running. */
     private static void watch(LocalStack stack, CountDownLatch stopped) {
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         try {
-            while (!stopped.await(Duration.ofSeconds(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!stopped.await(2, TimeUnit.SECONDS)) {
                 for (String dead : stack.exited()) {
                     if (reported.add(dead)) {
                         System.err.println("OpenPbR: " + dead + " has stopped unexpectedly; Ctrl-C and run again.");
@@ -198,18 +204,12 @@ public final class LocalRunner {
         } catch (IOException e) {
             throw new StackException("Cannot use " + data + ": " + e.getMessage(), e);
         }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(data.resolve("run/lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(data.resolve("run/lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
             if (channel.tryLock() == null) {
                 throw new StackException("The local stack is running on " + data + "; stop it (Ctrl-C) first.");
             }
-            LocalKeycloak.deleteRecursively(data.resolve("postgres"));
-            LocalKeycloak.deleteRecursively(data.resolve("keycloak"));
-            LocalKeycloak.deleteRecursively(data.resolve("logs"));
-        } catch (IOException e) {
-            throw new StackException("Could not delete " + data + ": " + e.getMessage(), e);
-        }
-        try {
+            // Deleted while holding the lock, so no stack can start on it meanwhile.
             LocalKeycloak.deleteRecursively(data);
         } catch (IOException e) {
             throw new StackException("Could not delete " + data + ": " + e.getMessage(), e);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole suite on one machine: embedded PostgreSQL, Keycloak with the openpbr realm, and the
@@ -31,8 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final StackSettings settings;
-    private final Map<String, Duration> startupTimes = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<ManagedProcess> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, Duration> startupTimes = new ConcurrentHashMap<>();
+    private final List<ManagedProcess> services = new CopyOnWriteArrayList<>();
     private FileChannel lockChannel;
     private FileLock lock;
     private LocalPostgres postgres;
@@ -170,8 +172,12 @@ public final class LocalStack implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Keycloak first: on two cores, starting the services beside it only makes both slower, and
         // a service that starts before its identity provider answers must defer its OIDC set-up.
-        awaitAll(List.of(CompletableFuture.runAsync(() -> awaitHealthy(http, keycloak,
-                URI.create(realmUrl() + "/.well-known/openid-configuration"), KEYCLOAK_START, t0))));
+        try {
+            awaitHealthy(http, keycloak, URI.create(realmUrl() + "/.well-known/openid-configuration"),
+                    KEYCLOAK_START, t0);
+        } catch (UnhealthyException e) {
+            throw new StackException(e.getMessage());
+        }
 
         progress.step("Starting " + String.join(", ", StackSettings.SERVICES));
         synchronized (this) {

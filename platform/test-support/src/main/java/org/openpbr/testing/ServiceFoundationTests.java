@@ -12,13 +12,18 @@ import static org.openpbr.testing.Api.api;
 import static org.openpbr.testing.Api.badRequest;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Inject;
 
@@ -35,7 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * What every OpenPbR service must do from its first day, run against each service's real
@@ -56,6 +63,11 @@ public abstract class ServiceFoundationTests {
 
     static TestTokens trustClinician() {
         return TestTokens.user("clinician.rx1").org("RX1", OrgType.PROVIDER).roles("clinician");
+    }
+
+    /** A deliberately wrong request (only the response is validated) from a trust clinician. */
+    static RequestSpecification badRequestAsClinician() {
+        return badRequest().header("Authorization", trustClinician().bearer());
     }
 
     // --- authentication and roles ---------------------------------------------------------------
@@ -179,7 +191,7 @@ public abstract class ServiceFoundationTests {
     }
 
     private ValidatableResponse submit(Object body) {
-        return badRequest().header("Authorization", trustClinician().bearer()).contentType(ContentType.JSON)
+        return badRequestAsClinician().contentType(ContentType.JSON)
                 .body(body).when().post("/test/platform-probe").then();
     }
 
@@ -219,7 +231,7 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void a_value_of_the_wrong_kind_names_the_field_and_the_expected_kind() {
-        Map<String, Object> body = new java.util.HashMap<>(validSubmission());
+        Map<String, Object> body = new HashMap<>(validSubmission());
         body.put("assessedOn", "31/12/2025");
         assertNoInternals(submit(body).statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "validation-failed"))
@@ -237,7 +249,7 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void an_unknown_field_is_rejected_not_ignored() {
-        Map<String, Object> body = new java.util.HashMap<>(validSubmission());
+        Map<String, Object> body = new HashMap<>(validSubmission());
         body.put("nhsNumbr", "9434765919");
         submit(body).statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("nhsNumbr"))
@@ -262,15 +274,15 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void a_bad_query_parameter_is_400_problem() {
-        badRequest().header("Authorization", trustClinician().bearer()).queryParam("limit", 0)
+        badRequestAsClinician().queryParam("limit", 0)
                 .when().get("/test/platform-probe/numbers").then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("limit"));
-        badRequest().header("Authorization", trustClinician().bearer()).queryParam("after", "made-up")
+        badRequestAsClinician().queryParam("after", "made-up")
                 .when().get("/test/platform-probe/numbers").then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("after"));
-        badRequest().header("Authorization", trustClinician().bearer()).queryParam("limit", "many")
+        badRequestAsClinician().queryParam("limit", "many")
                 .when().get("/test/platform-probe/numbers").then()
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("limit"));
@@ -278,11 +290,11 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void a_list_is_walked_page_by_page_through_next_links_without_loss_or_repeat() {
-        List<Integer> seen = new java.util.ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
         String next = "/test/platform-probe/numbers?limit=3";
         int pages = 0;
         while (next != null) {
-            io.restassured.path.json.JsonPath page = RestAssured.given()
+            JsonPath page = RestAssured.given()
                     .header("Authorization", trustClinician().bearer())
                     .when().get(next).then().statusCode(200).extract().jsonPath();
             seen.addAll(page.getList("items", Integer.class));
@@ -296,7 +308,7 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void an_unsupported_content_type_is_415_problem() {
-        badRequest().header("Authorization", trustClinician().bearer()).contentType(ContentType.XML)
+        badRequestAsClinician().contentType(ContentType.XML)
                 .body("<a/>").when().post("/test/platform-probe").then()
                 .statusCode(415).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "unsupported-media-type"));
@@ -304,14 +316,14 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void an_unknown_address_is_404_problem() {
-        badRequest().header("Authorization", trustClinician().bearer()).when().get("/v1/no-such-thing").then()
+        badRequestAsClinician().when().get("/v1/no-such-thing").then()
                 .statusCode(404).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "not-found"));
     }
 
     @Test
     void an_unproducible_accept_header_is_406_problem() {
-        badRequest().header("Authorization", trustClinician().bearer()).accept("application/xml")
+        badRequestAsClinician().accept("application/xml")
                 .when().get("/v1/me").then()
                 .statusCode(406).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "not-acceptable"));
@@ -319,14 +331,14 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void a_wrong_method_is_405_problem() {
-        badRequest().header("Authorization", trustClinician().bearer()).when().delete("/v1/me").then()
+        badRequestAsClinician().when().delete("/v1/me").then()
                 .statusCode(405).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "method-not-allowed"));
     }
 
     @Test
     void a_clash_with_stored_data_is_409_problem_that_quotes_no_values_and_writes_nothing() throws SQLException {
-        ValidatableResponse response = badRequest().header("Authorization", trustClinician().bearer())
+        ValidatableResponse response = badRequestAsClinician()
                 .when().post("/test/platform-probe/duplicate").then()
                 .statusCode(409).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "conflict"))
@@ -335,7 +347,7 @@ public abstract class ServiceFoundationTests {
         assertThat(response.extract().asString()).doesNotContain("9434765919", "audit_event", "23505");
         try (Connection c = DriverManager.getConnection(EmbeddedPostgresTestResource.jdbcUrl());
                 Statement s = c.createStatement();
-                java.sql.ResultSet r = s.executeQuery("select count(*) from audit_event where id = -1")) {
+                ResultSet r = s.executeQuery("select count(*) from audit_event where id = -1")) {
             r.next();
             assertThat(r.getInt(1)).as("the first insert was rolled back with the second").isZero();
         }
@@ -343,7 +355,7 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void an_unexpected_failure_is_500_problem_with_an_incident_and_no_internals() {
-        ValidatableResponse response = badRequest().header("Authorization", trustClinician().bearer())
+        ValidatableResponse response = badRequestAsClinician()
                 .when().get("/test/platform-probe/failure").then()
                 .statusCode(500).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "internal-error"))
@@ -397,9 +409,8 @@ public abstract class ServiceFoundationTests {
 
     @Test
     void audit_events_are_recorded_in_the_callers_transaction_and_cannot_be_changed() throws SQLException {
-        Caller actor = new Caller("subject-1", java.util.Optional.of("finance.rx1"), java.util.Optional.empty(),
-                java.util.Optional.of("RX1"), java.util.Optional.of(OrgType.PROVIDER), java.util.Set.of("finance"),
-                java.util.Optional.empty());
+        Caller actor = new Caller("subject-1", Optional.of("finance.rx1"), Optional.empty(), Optional.of("RX1"),
+                Optional.of(OrgType.PROVIDER), Set.of("finance"), Optional.empty());
         String entityId = "probe-" + System.nanoTime();
         assertThatThrownBy(() -> audit.record(actor, "probe.recorded", "probe", entityId, null, Map.of()))
                 .as("an audit event outside a transaction would not commit with its change")

@@ -23,6 +23,12 @@ public final class NhsNumberLogFilter implements Filter {
 
     @Override
     public boolean isLoggable(LogRecord record) {
+        if (fewerThanTenDigits(record)) {
+            // Every record passes here: skip formatting (which the handler does again) when the
+            // message and its parameters together cannot hold an NHS number.
+            redactThrown(record);
+            return true;
+        }
         String formatted = formatted(record);
         String redacted = NhsNumberRedaction.redact(formatted);
         if (redacted != null && !redacted.equals(formatted)) {
@@ -33,11 +39,42 @@ public final class NhsNumberLogFilter implements Filter {
             }
             record.setParameters(null);
         }
+        redactThrown(record);
+        return true;
+    }
+
+    private static void redactThrown(LogRecord record) {
         Throwable thrown = record.getThrown();
         if (thrown != null && RedactedThrowable.needsRedaction(thrown)) {
             record.setThrown(RedactedThrowable.of(thrown));
         }
-        return true;
+    }
+
+    static boolean fewerThanTenDigits(LogRecord record) {
+        int digits = digits(record.getMessage());
+        Object[] parameters = record.getParameters();
+        if (parameters != null) {
+            for (int i = 0; i < parameters.length && digits < 10; i++) {
+                Object p = parameters[i];
+                // Numbers and dates are printed in full; anything else is counted by its text.
+                digits += p == null ? 0 : digits(String.valueOf(p));
+            }
+        }
+        return digits < 10;
+    }
+
+    private static int digits(String text) {
+        if (text == null) {
+            return 0;
+        }
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The message as a handler would print it: printf style for JBoss Logging, {0} style otherwise. */

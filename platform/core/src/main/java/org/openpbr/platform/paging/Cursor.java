@@ -2,6 +2,7 @@ package org.openpbr.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
@@ -39,7 +40,7 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             // fall through: not base64url, or a number beyond the range of sequences
         }
-        throw ProblemException.invalid(java.util.List.of(new FieldError(parameterName,
+        throw ProblemException.invalid(List.of(new FieldError(parameterName,
                 "is not a cursor this endpoint issued; use the 'next' link of a previous page")));
     }
 }
