@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
  * A service's published contract: {@code api-specs/<service>.yaml} with the shared components of
@@ -105,6 +106,64 @@ public final class ApiContract {
         List<String> out = new ArrayList<>();
         compare("", effective, served, out);
         return out;
+    }
+
+    /**
+     * A served document in the published form: the shared components left out and referred to in
+     * {@code common.yaml}. Written next to the build output when the contract has drifted, so that
+     * updating {@code api-specs/} after a deliberate change is a reviewed copy, not hand-typing.
+     */
+    public static ObjectNode publishable(JsonNode served) {
+        ObjectNode common = read(specsDirectory().resolve(COMMON));
+        ObjectNode document = served.deepCopy();
+        JsonNode commonComponents = common.path("components");
+        ObjectNode components = (ObjectNode) document.path("components");
+        if (components != null) {
+            for (Map.Entry<String, JsonNode> kind : commonComponents.properties()) {
+                if (components.get(kind.getKey()) instanceof ObjectNode mine) {
+                    kind.getValue().properties().forEach(item -> mine.remove(item.getKey()));
+                    if (mine.isEmpty()) {
+                        components.remove(kind.getKey());
+                    }
+                }
+            }
+            if (components.isEmpty()) {
+                document.remove("components");
+            }
+        }
+        publishRefs(document, commonComponents);
+        return document;
+    }
+
+    /** Writes the served document in published form to {@code target/openapi/<service>.yaml}; returns the path. */
+    public Path writePublishable(JsonNode served) {
+        try {
+            Path out = Path.of("target", "openapi", service + ".yaml");
+            Files.createDirectories(out.getParent());
+            YAMLFactory readable = YAMLFactory.builder().enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .build();
+            new ObjectMapper(readable).writeValue(out.toFile(), publishable(served));
+            return out.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void publishRefs(JsonNode node, JsonNode commonComponents) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/")) {
+                String[] parts = ref.asText().split("/");
+                if (parts.length == 4 && commonComponents.path(parts[2]).has(parts[3])) {
+                    object.set("$ref", new TextNode(COMMON + ref.asText()));
+                }
+            }
+            object.properties().forEach(entry -> publishRefs(entry.getValue(), commonComponents));
+        } else if (node.isArray()) {
+            node.forEach(item -> publishRefs(item, commonComponents));
+        }
     }
 
     static ObjectNode resolve(ObjectNode document, ObjectNode common) {
