@@ -41,7 +41,7 @@ public record SuggestionView(
             @Schema(required = true, description = "Scales rated in UNLIKELY cells.") int unlikely,
             @Schema(required = true, description = "Red rules broken: scales with MUST cells rated outside them.") int breaches,
             @Schema(required = true, description = "Scales with MUST cells rated 9 (not known).") int unconfirmed,
-            @Schema(required = true) List<ScaleStep> trace) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Scale by scale, how the ratings sit in this code's grid; left out of summaries (see the assessment's suggestion endpoint).") List<ScaleStep> trace) {
     }
 
     @Schema(name = "ScaleStep", description = "One scale's part in a code's fit.")
@@ -53,9 +53,14 @@ public record SuggestionView(
     }
 
     public static SuggestionView of(LoadedScheme scheme, FitResult result) {
+        return of(scheme, result, true);
+    }
+
+    /** The result, with or without each candidate's per-scale trace. */
+    public static SuggestionView of(LoadedScheme scheme, FitResult result, boolean withTrace) {
         List<Candidate> candidates = result.ranking().stream().map(fit -> {
             SchemeCode code = scheme.definition().code(fit.code()).orElseThrow();
-            List<ScaleStep> trace = result.trace(fit.code()).orElseThrow().stream()
+            List<ScaleStep> trace = !withTrace ? null : result.trace(fit.code()).orElseThrow().stream()
                     .map(step -> new ScaleStep(step.scale().id(), step.rating(), step.cell(), step.redRule(),
                             step.breach()))
                     .toList();

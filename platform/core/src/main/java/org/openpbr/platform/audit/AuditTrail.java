@@ -37,7 +37,15 @@ public class AuditTrail {
         event.entityType = entityType;
         event.entityId = entityId;
         event.reason = reason;
-        event.details = details == null ? Map.of() : Map.copyOf(details);
+        Map<String, Object> present = new java.util.LinkedHashMap<>();
+        if (details != null) {
+            details.forEach((key, value) -> {
+                if (value != null) {
+                    present.put(key, value); // absent facts are left out rather than stored as null
+                }
+            });
+        }
+        event.details = java.util.Collections.unmodifiableMap(present);
         em.persist(event);
         return event;
     }

@@ -43,4 +43,26 @@ public record Caller(String subject, Optional<String> username, Optional<String>
         return orgCode.orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
                 "Your token names no organisation (org_code claim), so no organisation's records are open to it"));
     }
+
+    /**
+     * The caller's organisation code when it is a provider (NHS trust or independent provider), the
+     * only kind of organisation that records and reads patient-level data; otherwise a 403 problem.
+     */
+    public String requireProviderOrg() {
+        String code = requireOrgCode();
+        if (orgType.filter(OrgType::isProvider).isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only providers (org_type PROVIDER or"
+                    + " INDEPENDENT_PROVIDER) record or read patient-level data; commissioners see aggregates");
+        }
+        return code;
+    }
+
+    /** The caller's organisation code when it is a commissioner; otherwise a 403 problem. */
+    public String requireCommissionerOrg() {
+        String code = requireOrgCode();
+        if (orgType.filter(type -> type == OrgType.COMMISSIONER).isEmpty()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only commissioners (org_type COMMISSIONER) use this view");
+        }
+        return code;
+    }
 }

@@ -1,0 +1,69 @@
+package org.openpbr.clustering;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.problem.ProblemException;
+
+/** Collects every fault in a request, so that one 400 lists them all. */
+public final class Faults {
+
+    /** Identifiers from other systems: local ids, team and rater codes, ODS codes. */
+    public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/:-]{0,63}");
+    public static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,10}");
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public Faults add(String field, String message) {
+        errors.add(new FieldError(field, message));
+        return this;
+    }
+
+    public boolean present(String field, Object value) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            add(field, "is required");
+            return false;
+        }
+        return true;
+    }
+
+    public void identifier(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "is required");
+            }
+        } else if (!IDENTIFIER.matcher(value).matches()) {
+            add(field, "must be 1-64 letters, digits, spaces or . _ / : - (starting with a letter or digit)");
+        }
+    }
+
+    public void odsCode(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "is required");
+            }
+        } else if (!ODS_CODE.matcher(value).matches()) {
+            add(field, "must be an ODS code: 3-10 upper-case letters or digits");
+        }
+    }
+
+    public void notFuture(String field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            add(field, "must not be in the future");
+        }
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws the 400 problem when anything was found. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.openpbr.clustering.allocation;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Generated;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The clinician's chosen code for an assessment, beside the tool's suggestion. Never edited: the database refuses updates and deletes. */
+@Entity
+@Table(name = "allocation")
+public class Allocation extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "assessment_id", nullable = false)
+    public UUID assessmentId;
+
+    @Column(name = "patient_id", nullable = false)
+    public UUID patientId;
+
+    @Column(name = "provider_code", nullable = false)
+    public String providerCode;
+
+    @Column(name = "commissioner_code", nullable = false)
+    public String commissionerCode;
+
+    @Column(nullable = false)
+    public String team;
+
+    @Column(nullable = false)
+    public String clinician;
+
+    @Column(name = "allocated_on", nullable = false)
+    public LocalDate allocatedOn;
+
+    @Column(name = "scheme_version_id", nullable = false)
+    public Long schemeVersionId;
+
+    @Column(name = "rule_version")
+    public String ruleVersion;
+
+    @Column(name = "suggested_code")
+    public String suggestedCode;
+
+    @Column(name = "chosen_code", nullable = false)
+    public String chosenCode;
+
+    @Column(name = "chosen_meets_red_rules")
+    public Boolean chosenMeetsRedRules;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "override_reason")
+    public OverrideReason overrideReason;
+
+    @Column(name = "override_text")
+    public String overrideText;
+
+    @Generated
+    @Column(name = "recorded_at", insertable = false, updatable = false)
+    public OffsetDateTime recordedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+}

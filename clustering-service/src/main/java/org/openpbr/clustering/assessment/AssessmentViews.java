@@ -1,0 +1,95 @@
+package org.openpbr.clustering.assessment;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.clustering.allocation.Allocation;
+import org.openpbr.clustering.allocation.OverrideReason;
+import org.openpbr.clustering.decision.RatingsInput;
+import org.openpbr.clustering.decision.SuggestionView;
+import org.openpbr.clustering.episode.ClusterEpisode;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Assessments, allocations and episodes as the API shows them. */
+public final class AssessmentViews {
+
+    private AssessmentViews() {
+    }
+
+    @Schema(name = "AssessmentRequest")
+    public record Request(
+            @Schema(required = true) UUID patientId,
+            @Schema(required = true, description = "The care spell the assessment belongs to; the date must fall inside it.") UUID careSpellId,
+            @Schema(required = true, description = "Not in the future.") LocalDate assessedOn,
+            @Schema(required = true) AssessmentReason reason,
+            @Schema(required = true) RatingsInput ratings,
+            @Schema(description = "Required when item 8 is rated 1-4; absent otherwise.") Item8ProblemType item8ProblemType,
+            @Schema(description = "Required with J_OTHER.") String item8ProblemText,
+            @Schema(required = true, description = "Who rated (a staff identifier, not a name).", example = "C1234") String rater,
+            @Schema(required = true, description = "The rater's team code.", example = "CMHT-NORTH") String team,
+            @Schema(description = "Currency scheme; the service's default (mh-care-clusters) when absent.") String scheme,
+            @Schema(description = "The clinician's allocation, recorded with the assessment in one step. Not allowed with DISCHARGE.") AllocationRequest allocation) {
+    }
+
+    @Schema(name = "AllocationRequest")
+    public record AllocationRequest(
+            @Schema(required = true, description = "The chosen code, from the assessment's scheme version.", example = "03") String code,
+            @Schema(description = "Required when the code differs from the suggestion (and from codes tied with it); not allowed otherwise.") OverrideReason overrideReason,
+            @Schema(description = "Required with CLINICAL_JUDGEMENT and OTHER.") String overrideText,
+            @Schema(description = "Who allocated; the rater when absent.") String clinician) {
+    }
+
+    @Schema(name = "Allocation")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AllocationView(@Schema(required = true) UUID id, @Schema(required = true) UUID assessmentId,
+            @Schema(required = true) String chosenCode,
+            @Schema(description = "The tool's suggestion; absent when the scheme has no grid.") String suggestedCode,
+            @Schema(required = true, description = "The chosen code is the suggestion or tied with it (or there was no suggestion).") boolean followsSuggestion,
+            @Schema(description = "Whether the chosen code meets its red rules for these ratings; absent when it has no grid row.") Boolean chosenMeetsRedRules,
+            OverrideReason overrideReason, String overrideText,
+            @Schema(required = true) String clinician, @Schema(required = true) LocalDate allocatedOn,
+            @Schema(required = true) String schemeVersion, String ruleVersion,
+            @Schema(required = true) OffsetDateTime recordedAt) {
+
+        public static AllocationView of(Allocation a, String schemeVersion) {
+            boolean follows = a.suggestedCode == null || a.overrideReason == null;
+            return new AllocationView(a.id, a.assessmentId, a.chosenCode, a.suggestedCode, follows,
+                    a.chosenMeetsRedRules, a.overrideReason, a.overrideText, a.clinician, a.allocatedOn, schemeVersion,
+                    a.ruleVersion, a.recordedAt);
+        }
+    }
+
+    @Schema(name = "ClusterEpisode")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EpisodeView(@Schema(required = true) UUID id, @Schema(required = true) UUID patientId,
+            @Schema(required = true) UUID careSpellId, @Schema(required = true) String providerCode,
+            @Schema(required = true) String commissionerCode, @Schema(required = true) String team,
+            @Schema(required = true) String code, @Schema(required = true) LocalDate startDate,
+            @Schema(description = "Absent while open.") LocalDate endDate,
+            @Schema(required = true, description = "Start plus the code's maximum review period.") LocalDate reviewDue,
+            @Schema(description = "RECLUSTERED or DISCHARGED.") String endReason) {
+
+        public static EpisodeView of(ClusterEpisode e) {
+            return new EpisodeView(e.id, e.patientId, e.careSpellId, e.providerCode, e.commissionerCode, e.team, e.code,
+                    e.startDate, e.endDate, e.reviewDue, e.endReason);
+        }
+    }
+
+    @Schema(name = "Assessment")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(@Schema(required = true) UUID id, @Schema(required = true) UUID patientId,
+            @Schema(required = true) UUID careSpellId, @Schema(required = true) String providerCode,
+            @Schema(required = true) String commissionerCode, @Schema(required = true) LocalDate assessedOn,
+            @Schema(required = true) AssessmentReason reason, @Schema(required = true) RatingsInput ratings,
+            Item8ProblemType item8ProblemType, String item8ProblemText,
+            @Schema(required = true) String rater, @Schema(required = true) String team,
+            @Schema(required = true) SuggestionView.SchemeRef scheme,
+            @Schema(description = "Decision support as computed when recorded, without traces (GET .../suggestion has them); absent for discharge or a scheme without a grid.") SuggestionView suggestion,
+            AllocationView allocation,
+            @Schema(description = "The episode this assessment started (with an allocation) or ended (discharge).") EpisodeView episode,
+            @Schema(required = true) OffsetDateTime recordedAt) {
+    }
+}

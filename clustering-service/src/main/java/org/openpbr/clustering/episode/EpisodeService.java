@@ -1,0 +1,89 @@
+package org.openpbr.clustering.episode;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.openpbr.clustering.allocation.Allocation;
+import org.openpbr.clustering.scheme.SchemeCode;
+import org.openpbr.platform.problem.ProblemException;
+
+/**
+ * Cluster episodes follow the care transition protocol: an allocation starts an episode and ends
+ * the person's previous one with that provider the day before; a discharge ends it on the day.
+ * Episodes with different providers are independent (a person may be with two at once).
+ */
+@ApplicationScoped
+public class EpisodeService {
+
+    public static final String RECLUSTERED = "RECLUSTERED";
+    public static final String DISCHARGED = "DISCHARGED";
+
+    /** The person's open episode with the provider, locked for this transaction. */
+    public Optional<ClusterEpisode> open(UUID patientId, String providerCode) {
+        return ClusterEpisode.find("patientId = ?1 and providerCode = ?2 and endDate is null", patientId, providerCode)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Starts an episode for an allocation, ending the open one the day before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ClusterEpisode start(Allocation allocation, UUID careSpellId, SchemeCode code) {
+        LocalDate day = allocation.allocatedOn;
+        open(allocation.patientId, allocation.providerCode).ifPresent(current -> {
+            if (!current.startDate.isBefore(day)) {
+                throw ProblemException.conflict("The person's current episode with this provider starts on "
+                        + current.startDate + "; an allocation must be dated after it (corrections are not supported yet)");
+            }
+            end(current, day.minusDays(1), RECLUSTERED, allocation.id);
+        });
+        ClusterEpisode episode = new ClusterEpisode();
+        episode.id = UUID.randomUUID();
+        episode.patientId = allocation.patientId;
+        episode.careSpellId = careSpellId;
+        episode.providerCode = allocation.providerCode;
+        episode.commissionerCode = allocation.commissionerCode;
+        episode.team = allocation.team;
+        episode.schemeVersionId = allocation.schemeVersionId;
+        episode.code = allocation.chosenCode;
+        episode.startDate = day;
+        episode.reviewDue = reviewDue(day, code);
+        episode.startedBy = allocation.id;
+        episode.persist();
+        return episode;
+    }
+
+    /** Ends the person's open episode with the provider on the discharge date, if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ClusterEpisode> discharge(UUID patientId, String providerCode, LocalDate day, UUID assessmentId) {
+        return open(patientId, providerCode).map(current -> {
+            if (day.isBefore(current.startDate)) {
+                throw ProblemException.conflict("The person's current episode with this provider starts on "
+                        + current.startDate + ", after the discharge date");
+            }
+            end(current, day, DISCHARGED, assessmentId);
+            return current;
+        });
+    }
+
+    private static void end(ClusterEpisode episode, LocalDate day, String reason, UUID by) {
+        episode.endDate = day;
+        episode.endReason = reason;
+        episode.endedBy = by;
+        episode.persistAndFlush();
+    }
+
+    /** Review due: episode start plus the code's maximum review period (calendar months count as such). */
+    public static LocalDate reviewDue(LocalDate start, SchemeCode code) {
+        return start.plus(code.maxReviewPeriod());
+    }
+
+    public List<ClusterEpisode> ofPatient(UUID patientId, String providerCode) {
+        return ClusterEpisode.list("patientId = ?1 and providerCode = ?2 order by startDate, seq", patientId,
+                providerCode);
+    }
+}

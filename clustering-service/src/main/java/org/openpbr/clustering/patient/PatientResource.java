@@ -1,0 +1,137 @@
+package org.openpbr.clustering.patient;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.clustering.assessment.AssessmentViews;
+import org.openpbr.clustering.episode.EpisodeService;
+import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.caller.Roles;
+
+/** A provider's patients and their care spells. Providers see only their own. */
+@Path("/v1/patients")
+@Tag(name = "Patients", description = "People, and their referrals / care spells, per provider")
+@RolesAllowed({ Roles.CLINICIAN, Roles.CLINICAL_LEAD })
+public class PatientResource {
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    EpisodeService episodes;
+
+    @Schema(name = "ClusterEpisodeList")
+    public record EpisodeList(@Schema(required = true, description = "Every episode of the person with your organisation, oldest first.") List<AssessmentViews.EpisodeView> items) {
+    }
+
+    @Schema(name = "CareSpellList")
+    public record SpellList(@Schema(required = true, description = "Every care spell of the person with this provider, oldest first.") List<PatientViews.Spell> items) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerPatient", summary = "Register a person with your organisation",
+            description = "Idempotent on the local id: the same local id with the same details returns the existing record (200); with a different NHS number or date of birth it is a 409.")
+    @APIResponse(responseCode = "200", description = "Already registered with these details",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response register(PatientViews.Registration request, @Context UriInfo uri) {
+        PatientService.Registered registered = patients.register(callers.current().requireProviderOrg(), request, "");
+        PatientViews.View view = PatientViews.View.of(registered.patient());
+        if (!registered.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("/{patientId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getPatient", summary = "One of your organisation's patients")
+    @APIResponse(responseCode = "200", description = "The patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public PatientViews.View get(@PathParam("patientId") UUID patientId) {
+        return PatientViews.View.of(patients.owned(callers.current().requireProviderOrg(), patientId));
+    }
+
+    @GET
+    @Path("/by-local-id/{localId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "findPatientByLocalId", summary = "Find one of your patients by your local id")
+    @APIResponse(responseCode = "200", description = "The patient",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public PatientViews.View byLocalId(@PathParam("localId") String localId) {
+        return PatientViews.View.of(patients.byLocalId(callers.current().requireProviderOrg(), localId)
+                .orElseThrow(() -> org.openpbr.platform.problem.ProblemException.notFound("A patient with that local id")));
+    }
+
+    @POST
+    @Path("/{patientId}/care-spells")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "openCareSpell", summary = "Record a referral / care spell",
+            description = "The responsible commissioner on the spell decides which commissioner sees (pseudonymised) and pays for the person's clustering.")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response openSpell(@PathParam("patientId") UUID patientId, PatientViews.SpellRequest request,
+            @Context UriInfo uri) {
+        CareSpell spell = patients.openSpell(callers.current().requireProviderOrg(), patientId, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(spell.id.toString()).build())
+                .entity(PatientViews.Spell.of(spell)).build();
+    }
+
+    @GET
+    @Path("/{patientId}/care-spells")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listCareSpells", summary = "A patient's care spells with your organisation")
+    @APIResponse(responseCode = "200", description = "The care spells",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellList.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public SpellList spells(@PathParam("patientId") UUID patientId) {
+        return new SpellList(patients.spells(callers.current().requireProviderOrg(), patientId).stream()
+                .map(PatientViews.Spell::of).toList());
+    }
+
+    @GET
+    @Path("/{patientId}/episodes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPatientEpisodes", summary = "A person's cluster episodes with your organisation")
+    @APIResponse(responseCode = "200", description = "The episodes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodeList.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public EpisodeList episodes(@PathParam("patientId") UUID patientId) {
+        String provider = callers.current().requireProviderOrg();
+        patients.owned(provider, patientId);
+        return new EpisodeList(episodes.ofPatient(patientId, provider).stream().map(AssessmentViews.EpisodeView::of)
+                .toList());
+    }
+}
