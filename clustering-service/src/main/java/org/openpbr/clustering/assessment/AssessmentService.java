@@ -70,13 +70,12 @@ public class AssessmentService {
             faults.notFuture("assessedOn", request.assessedOn(), today);
         }
         faults.present("reason", request.reason());
-        Ratings ratings = null;
         if (faults.present("ratings", request.ratings())) {
             java.util.List<org.openpbr.platform.problem.FieldError> ratingFaults = new java.util.ArrayList<>();
-            ratings = request.ratings().validate("ratings", ratingFaults).orElse(null);
+            request.ratings().validate("ratings", ratingFaults);
             ratingFaults.forEach(error -> faults.add(error.field(), error.message()));
         }
-        item8(request, ratings, faults);
+        item8(request, faults);
         faults.identifier("rater", request.rater(), true);
         faults.identifier("team", request.team(), true);
         faults.throwIfAny();
@@ -189,12 +188,14 @@ public class AssessmentService {
         return input.validate("ratings", new java.util.ArrayList<>()).orElseThrow();
     }
 
-    private static void item8(AssessmentViews.Request request, Ratings ratings, Faults faults) {
+    private static void item8(AssessmentViews.Request request, Faults faults) {
         boolean textGiven = request.item8ProblemText() != null && !request.item8ProblemText().isBlank();
-        if (ratings == null) {
+        // Checked on item 8's own rating, so its faults are reported even when another scale is wrong.
+        Integer rated = request.ratings() == null ? null : request.ratings().s8();
+        if (rated == null || !Scale.isValidRating(rated)) {
             return;
         }
-        int item8 = ratings.get(Scale.S8);
+        int item8 = rated;
         boolean problem = item8 >= 1 && item8 <= 4;
         if (problem && request.item8ProblemType() == null) {
             faults.add("item8ProblemType", "is required when item 8 is rated 1-4 (A-J)");

@@ -58,7 +58,7 @@ public class EpisodeResource {
     @Schema(name = "ReviewList")
     public record ReviewList(@Schema(required = true) LocalDate asOf,
             @Schema(required = true, description = "Open episodes due for review by asOf + dueWithinDays, overdue first, in due-date order.") List<ReviewItem> items,
-            @Schema(description = "The next page; absent on the last.") URI next) {
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
     }
 
     @GET

@@ -64,7 +64,7 @@ public class SchemeResource {
     /** A page of scheme versions, as stored. */
     @Schema(name = "SchemeVersionPage")
     public record SummaryPage(@Schema(required = true) List<SchemeViews.Summary> items,
-            @Schema(description = "The next page; absent on the last.") URI next) {
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
     }
 
     @GET
