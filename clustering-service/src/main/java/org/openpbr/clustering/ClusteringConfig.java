@@ -14,4 +14,11 @@ public interface ClusteringConfig {
     /** Whether the reference scheme versions shipped with the service are published at start-up when absent. */
     @WithDefault("true")
     boolean loadReferenceSchemes();
+
+    /**
+     * Secret for commissioners' pseudonyms (HMAC-SHA256 of commissioner and person). Must be set,
+     * and kept, in every real deployment: changing it changes every pseudonym.
+     */
+    @WithDefault("local-only-pseudonym-key-change-me")
+    String pseudonymKey();
 }

@@ -56,6 +56,22 @@ public final class Faults {
         }
     }
 
+    /** A date query parameter as YYYY-MM-DD; null (with a fault when required) when absent or malformed. */
+    public LocalDate date(String field, String text, boolean required) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                add(field, "is required (YYYY-MM-DD)");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            add(field, "must be a date as YYYY-MM-DD");
+            return null;
+        }
+    }
+
     public boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -40,6 +40,17 @@ public final class ClusteringApi {
         return TestTokens.user("admin").org("X24", OrgType.NATIONAL).roles("admin");
     }
 
+    /** A valid NHS number, different for each n (nine digits from n, then the modulus 11 check digit). */
+    public static String nhsNumber(int n) {
+        for (int candidate = n * 7; ; candidate++) {
+            String nine = String.format("9%08d", candidate % 100_000_000);
+            int check = org.openpbr.platform.nhs.NhsNumber.checkDigit(nine);
+            if (check >= 0) {
+                return nine + check;
+            }
+        }
+    }
+
     /** Ratings with every scale 0 except the given pairs. */
     public static Map<String, Object> ratings(Object... pairs) {
         Map<String, Object> ratings = new LinkedHashMap<>();

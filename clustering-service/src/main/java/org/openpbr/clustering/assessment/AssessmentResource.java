@@ -1,6 +1,5 @@
 package org.openpbr.clustering.assessment;
 
-import java.io.UncheckedIOException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +32,6 @@ import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
 import org.openpbr.platform.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** MHCT assessments and allocations, as EPR systems record them. */
 @Path("/v1/assessments")
@@ -53,9 +50,6 @@ public class AssessmentResource {
     @Inject
     CallerContext callers;
 
-    @Inject
-    ObjectMapper json;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -73,7 +67,7 @@ public class AssessmentResource {
             AssessmentViews.Request request, @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
-        return idempotency.create(provider, key, "POST /v1/assessments " + canonical(request), () -> {
+        return idempotency.create(provider, key, "POST /v1/assessments", request, () -> {
             AssessmentService.Recorded recorded = assessments.record(provider, caller, request);
             return new IdempotentWrites.Created(
                     uri.getBaseUriBuilder().path("v1/assessments/{id}").build(recorded.assessment().id),
@@ -127,21 +121,13 @@ public class AssessmentResource {
             @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
-        return idempotency.create(provider, key, "POST /v1/assessments/" + assessmentId + "/allocation "
-                + canonical(request), () -> {
+        return idempotency.create(provider, key, "POST /v1/assessments/" + assessmentId + "/allocation",
+                request, () -> {
                     assessments.allocate(provider, caller, assessmentId, request);
                     Assessment assessment = assessments.owned(provider, assessmentId);
                     return new IdempotentWrites.Created(
                             uri.getBaseUriBuilder().path("v1/assessments/{id}").build(assessment.id),
                             assessments.view(assessments.stored(assessment)));
                 });
-    }
-
-    private String canonical(Object request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -51,6 +51,9 @@ public class AssessmentService {
     @Inject
     ClusteringConfig config;
 
+    @Inject
+    org.openpbr.clustering.feed.ChangeHorizon horizon;
+
     /** What one recording produced. */
     public record Recorded(Assessment assessment, LoadedScheme scheme, Optional<FitResult> fit,
             Optional<Allocation> allocation, Optional<ClusterEpisode> episode) {
@@ -95,6 +98,7 @@ public class AssessmentService {
         }
         faults.throwIfAny();
         LoadedScheme scheme = inForce.get();
+        horizon.writing();
         Optional<FitResult> fit = request.reason() == AssessmentReason.DISCHARGE ? Optional.empty()
                 : scheme.fit().map(rule -> rule.evaluate(ratingsOf(request.ratings())));
         if (request.allocation() != null) {
@@ -153,6 +157,7 @@ public class AssessmentService {
         }
         LoadedScheme scheme = schemes.load(assessment.schemeVersionId);
         Optional<FitResult> fit = fit(assessment, scheme);
+        horizon.writing();
         Faults faults = new Faults();
         AllocationService.validate(request, assessment.reason, scheme, fit, "", faults);
         faults.throwIfAny();

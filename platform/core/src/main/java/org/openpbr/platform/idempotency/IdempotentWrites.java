@@ -50,10 +50,12 @@ public class IdempotentWrites {
      *
      * @param orgCode the calling organisation
      * @param key     the header value; null or blank means no idempotency, just run
-     * @param request a canonical form of the request (method, path, body) to detect a reused key
+     * @param operation the method and path, e.g. {@code POST /v1/assessments}
+     * @param body      the request body as received; with the operation, it decides whether a reused key
+     *                  is a retry (same request) or a mistake (different request)
      */
     @Transactional
-    public Response create(String orgCode, String key, String request, Supplier<Created> write) {
+    public Response create(String orgCode, String key, String operation, Object body, Supplier<Created> write) {
         if (key == null || key.isBlank()) {
             return created(write.get());
         }
@@ -61,7 +63,12 @@ public class IdempotentWrites {
             throw ProblemException.invalid(List.of(new FieldError(HEADER, "must be at most " + MAX_KEY_LENGTH
                     + " characters")));
         }
-        String hash = sha256(request);
+        String hash;
+        try {
+            hash = sha256(operation + " " + json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         // Waits for a concurrent first request with the same key to finish, then inserts nothing.
         int inserted = em.createNativeQuery("insert into idempotency_key (org_code, key, request_hash) values"
                 + " (:org, :key, :hash) on conflict do nothing").setParameter("org", orgCode).setParameter("key", key)
@@ -86,10 +93,10 @@ public class IdempotentWrites {
         }
         Created result = write.get();
         try {
-            JsonNode body = json.valueToTree(result.body());
+            JsonNode response = json.valueToTree(result.body());
             em.createNativeQuery("update idempotency_key set response_status = 201, response_body = cast(:body as jsonb),"
                     + " location = :location where org_code = :org and key = :key")
-                    .setParameter("body", json.writeValueAsString(body))
+                    .setParameter("body", json.writeValueAsString(response))
                     .setParameter("location", result.location().toString()).setParameter("org", orgCode)
                     .setParameter("key", key).executeUpdate();
         } catch (JsonProcessingException e) {

@@ -1,0 +1,63 @@
+package org.openpbr.clustering.quality;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Data-quality measures as the API shows them. Counts of 1-4 are suppressed (null) in commissioner views. */
+public final class QualityViews {
+
+    private QualityViews() {
+    }
+
+    @Schema(name = "Measure", description = "A count and, where it has a base, its share. Absent values are suppressed small numbers (1-4) or undefined.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Measure(Integer count, Integer of, Double share,
+            @Schema(description = "True when the count or its base is a small number (1-4) and was suppressed.") Boolean suppressed) {
+    }
+
+    @Schema(name = "CodeCount")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeCount(@Schema(required = true) String code, Integer count, Boolean suppressed) {
+    }
+
+    @Schema(name = "ReasonCount")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReasonCount(@Schema(required = true) String reason, Integer count, Boolean suppressed) {
+    }
+
+    @Schema(name = "InterRaterAgreement", description = "Pairs: the same person assessed by two raters within 7 days. Code: the allocated code, or the tool's suggestion where the assessment was not allocated.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InterRater(Integer pairs, Boolean suppressed,
+            @Schema(description = "Cohen's kappa on the code.") Double codeKappa,
+            @Schema(description = "Quadratic-weighted kappa per scale (ratings of 9 left out); scales where it is undefined are left out.") Map<String, Double> scaleWeightedKappa) {
+    }
+
+    @Schema(name = "QualityGroup")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Group(@Schema(required = true, description = "The provider, team or clinician; 'ALL' for the total.") String key,
+            @Schema(required = true, description = "People in a cluster episode at the period end.") Measure peopleWithCluster,
+            @Schema(required = true, description = "Of those, people whose review date had not passed at the period end.") Measure withinReviewPeriod,
+            @Schema(required = true, description = "Of those, people in the variance code (00).") Measure inVariance,
+            @Schema(required = true, description = "People at the period end by code.") List<CodeCount> caseload,
+            @Schema(required = true, description = "Allocations in the period; share: of all allocations in scope.") Measure allocations,
+            @Schema(required = true, description = "Allocations that override the suggestion.") Measure overrides,
+            @Schema(required = true) List<ReasonCount> overrideReasons,
+            @Schema(required = true, description = "Allocations whose chosen code meets its red rules, of those whose code has a grid.") Measure chosenMeetingRedRules,
+            @Schema(required = true, description = "First allocations in the period re-clustered or discharged within 14 days.") Measure earlyClustering,
+            @Schema(required = true) InterRater interRater) {
+    }
+
+    @Schema(name = "QualityReport")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(@Schema(required = true) LocalDate from, @Schema(required = true) LocalDate to,
+            String providerCode, String commissionerCode,
+            @Schema(required = true) String groupBy,
+            @Schema(required = true, description = "True for commissioner views: counts of 1-4 are suppressed.") boolean smallNumbersSuppressed,
+            @Schema(required = true) Group total, @Schema(required = true) List<Group> groups) {
+    }
+}

@@ -1,0 +1,154 @@
+package org.openpbr.clustering.referral;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.clustering.assessment.AssessmentReason;
+import org.openpbr.clustering.assessment.AssessmentService;
+import org.openpbr.clustering.assessment.AssessmentViews;
+import org.openpbr.clustering.assessment.Item8ProblemType;
+import org.openpbr.clustering.decision.RatingsInput;
+import org.openpbr.clustering.patient.CareSpell;
+import org.openpbr.clustering.patient.Patient;
+import org.openpbr.clustering.patient.PatientService;
+import org.openpbr.clustering.patient.PatientViews;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.idempotency.IdempotentWrites;
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.problem.ProblemException;
+
+
+/**
+ * A clustered referral in one call: the person (registered or found by local id), the care spell,
+ * and the MHCT assessment with its allocation, stored together or not at all. This is how an
+ * independent-sector provider submits its clustered referrals, and how a trust records a referral
+ * from one that arrives already clustered (source INDEPENDENT_PROVIDER).
+ */
+@Path("/v1/referrals")
+@Tag(name = "Referrals", description = "Clustered referrals in one atomic call")
+@RolesAllowed({ Roles.CLINICIAN, Roles.CLINICAL_LEAD })
+public class ReferralResource {
+
+    @Inject
+    PatientService patients;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    IdempotentWrites idempotency;
+
+    @Inject
+    CallerContext callers;
+
+    @Schema(name = "ClusteredAssessment", description = "The assessment of a clustered referral; its allocation is required.")
+    public record ClusteredAssessment(@Schema(required = true) LocalDate assessedOn,
+            @Schema(required = true) AssessmentReason reason, @Schema(required = true) RatingsInput ratings,
+            Item8ProblemType item8ProblemType, String item8ProblemText,
+            @Schema(required = true) String rater, @Schema(required = true) String team, String scheme,
+            @Schema(required = true) AssessmentViews.AllocationRequest allocation) {
+    }
+
+    @Schema(name = "ClusteredReferral")
+    public record ClusteredReferral(@Schema(required = true) PatientViews.Registration patient,
+            @Schema(required = true) PatientViews.SpellRequest careSpell,
+            @Schema(required = true) ClusteredAssessment assessment) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitClusteredReferral", summary = "Submit a clustered referral (person, care spell, assessment and allocation at once)",
+            description = "Registers the person (or finds them by local id with the same details), opens the care spell, records the assessment with decision support and the allocation, and starts the cluster episode, all in one transaction. Faults are reported under `patient.`, `careSpell.` and `assessment.`.")
+    @APIResponse(responseCode = "201", description = "Recorded; the assessment with its allocation and episode",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response submit(
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = "A key unique to this referral; a retry with the same key and body returns the first response.") @HeaderParam(IdempotentWrites.HEADER) String key,
+            ClusteredReferral referral, @Context UriInfo uri) {
+        Caller caller = callers.current();
+        String provider = caller.requireProviderOrg();
+        if (referral == null) {
+            throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
+        }
+        List<FieldError> faults = new ArrayList<>();
+        Patient candidate = collect(faults, () -> patients.validated(provider, referral.patient(), "patient",
+                LocalDate.now()));
+        // The care spell is checked even when the person is not valid, so every fault is listed at once.
+        Patient forSpell = candidate != null ? candidate : new Patient();
+        if (candidate == null && referral.patient() != null) {
+            forSpell.dateOfBirth = referral.patient().dateOfBirth();
+        }
+        collect(faults, () -> patients.validatedSpell(provider, forSpell, referral.careSpell(), "careSpell"));
+        if (referral.assessment() == null) {
+            faults.add(new FieldError("assessment", "is required"));
+        } else if (referral.assessment().allocation() == null) {
+            faults.add(new FieldError("assessment.allocation", "is required: a clustered referral carries its cluster"));
+        }
+        if (!faults.isEmpty()) {
+            throw ProblemException.invalid(faults);
+        }
+        return idempotency.create(provider, key, "POST /v1/referrals", referral, () -> {
+            Patient patient = patients.register(provider, referral.patient(), "patient").patient();
+            CareSpell spell = patients.validatedSpell(provider, patient, referral.careSpell(), "careSpell");
+            spell.persist();
+            ClusteredAssessment a = referral.assessment();
+            AssessmentViews.Request request = new AssessmentViews.Request(patient.id, spell.id, a.assessedOn(),
+                    a.reason(), a.ratings(), a.item8ProblemType(), a.item8ProblemText(), a.rater(), a.team(), a.scheme(),
+                    a.allocation());
+            AssessmentService.Recorded recorded;
+            try {
+                recorded = assessments.record(provider, caller, request);
+            } catch (ProblemException e) {
+                throw prefixed(e, "assessment.");
+            }
+            return new IdempotentWrites.Created(
+                    uri.getBaseUriBuilder().path("v1/assessments/{id}").build(recorded.assessment().id),
+                    assessments.view(recorded));
+        });
+    }
+
+    private static <T> T collect(List<FieldError> faults, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ProblemException e) {
+            if (e.problem().errors() == null) {
+                throw e;
+            }
+            faults.addAll(e.problem().errors());
+            return null;
+        }
+    }
+
+    private static ProblemException prefixed(ProblemException e, String prefix) {
+        if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+            return e;
+        }
+        return ProblemException.invalid(e.problem().errors().stream()
+                .map(error -> new FieldError(prefix + error.field(), error.message())).toList());
+    }
+
+}
