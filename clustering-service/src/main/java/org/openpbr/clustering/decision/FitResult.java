@@ -22,12 +22,38 @@ public final class FitResult {
 
     private final ProfileFit rule;
     private final Ratings ratings;
-    private final long[] sortedKeys;
+    private final long[] keys;
+    /** The best key and how many codes share its ranking key: enough for the suggestion, without sorting. */
+    private final long best;
+    private final int tiedAtTop;
+    private long[] sortedKeys;
 
-    FitResult(ProfileFit rule, Ratings ratings, long[] sortedKeys) {
+    FitResult(ProfileFit rule, Ratings ratings, long[] keys) {
         this.rule = rule;
         this.ratings = ratings;
-        this.sortedKeys = sortedKeys;
+        this.keys = keys;
+        long min = Long.MAX_VALUE;
+        for (long key : keys) {
+            min = Math.min(min, key);
+        }
+        int ties = 0;
+        for (long key : keys) {
+            if (tieKey(key) == tieKey(min)) {
+                ties++;
+            }
+        }
+        this.best = min;
+        this.tiedAtTop = ties;
+    }
+
+    /** The keys in ranking order, sorted on first use. */
+    private long[] sorted() {
+        if (sortedKeys == null) {
+            long[] copy = keys.clone();
+            java.util.Arrays.sort(copy);
+            sortedKeys = copy;
+        }
+        return sortedKeys;
     }
 
     public Ratings ratings() {
@@ -39,7 +65,7 @@ public final class FitResult {
     }
 
     private boolean topMeetsRedRules() {
-        return group(sortedKeys[0]) == FitGroup.MEETS_RED_RULES;
+        return group(best) == FitGroup.MEETS_RED_RULES;
     }
 
     private static FitGroup group(long key) {
@@ -50,25 +76,16 @@ public final class FitResult {
         return key >>> ProfileFit.TIE_SHIFT;
     }
 
-    /** How many codes share the first place. */
-    private int tiedAtTop() {
-        int n = 1;
-        while (n < sortedKeys.length && tieKey(sortedKeys[n]) == tieKey(sortedKeys[0])) {
-            n++;
-        }
-        return n;
-    }
-
     public Outcome outcome() {
         if (!topMeetsRedRules()) {
             return Outcome.VARIANCE;
         }
-        return tiedAtTop() > 1 ? Outcome.TIED : Outcome.SUGGESTED;
+        return tiedAtTop > 1 ? Outcome.TIED : Outcome.SUGGESTED;
     }
 
     /** The suggested code: the best code meeting its red rules, or the variance code when none does. */
     public String suggestedCode() {
-        return topMeetsRedRules() ? ranking(1).get(0).code() : rule.varianceCode();
+        return topMeetsRedRules() ? rule.codeOf(best) : rule.varianceCode();
     }
 
     /** The codes that share first place with the suggestion (all meeting their red rules); empty without a tie. */
@@ -76,7 +93,7 @@ public final class FitResult {
         if (outcome() != Outcome.TIED) {
             return List.of();
         }
-        return ranking(tiedAtTop()).stream().map(CodeFit::code).toList();
+        return ranking(tiedAtTop).stream().map(CodeFit::code).toList();
     }
 
     /**
@@ -92,6 +109,7 @@ public final class FitResult {
         if (outcome() != Outcome.VARIANCE) {
             return List.of();
         }
+        long[] sortedKeys = sorted();
         int n = Math.min(ProfileFit.NEAREST, sortedKeys.length);
         while (n < sortedKeys.length && tieKey(sortedKeys[n]) == tieKey(sortedKeys[n - 1])) {
             n++;
@@ -101,10 +119,11 @@ public final class FitResult {
 
     /** Every graded code, best first. */
     public List<CodeFit> ranking() {
-        return ranking(sortedKeys.length);
+        return ranking(keys.length);
     }
 
     private List<CodeFit> ranking(int limit) {
+        long[] sortedKeys = sorted();
         List<CodeFit> ranking = new ArrayList<>(limit);
         int rank = 1;
         for (int i = 0; i < limit; i++) {

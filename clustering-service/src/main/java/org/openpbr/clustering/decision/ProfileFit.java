@@ -1,7 +1,6 @@
 package org.openpbr.clustering.decision;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.openpbr.clustering.scheme.CodeProfile;
@@ -42,28 +41,50 @@ public final class ProfileFit {
     /** More codes with a grid than the packed key can index. */
     public static final int MAX_CODES = (1 << INDEX_BITS) - 1;
 
+    // Counters packed in one int per code, 5 bits each: expected, unlikely, breaches, unconfirmed.
+    private static final int EXPECTED_SHIFT = 0;
+    private static final int UNLIKELY_SHIFT = 5;
+    private static final int BREACH_SHIFT = 10;
+    private static final int UNCONFIRMED_SHIFT = 15;
+    private static final int FIELD = (1 << 5) - 1;
+    /** Rating slots per scale: 0-4, and 9 (not known) in slot 5. */
+    private static final int SLOTS = 6;
+
     private final List<SchemeCode> codes;
     private final String varianceCode;
     private final int size;
-    // Per code, per scale: bit r set when rating r is in a cell of that kind.
-    private final byte[] must;
-    private final byte[] expected;
-    private final byte[] unlikely;
+    /**
+     * For scale s, rating slot r and code c, at (s * SLOTS + r) * size + c: what that rating adds to the
+     * code's packed counters. Laid out scale-major so that one rating updates every code in one
+     * contiguous pass, which the JIT can vectorise.
+     */
+    private final int[] increments;
 
     private ProfileFit(List<SchemeCode> codes, String varianceCode) {
         this.codes = List.copyOf(codes);
         this.varianceCode = varianceCode;
         this.size = codes.size();
-        this.must = new byte[size * Scale.COUNT];
-        this.expected = new byte[size * Scale.COUNT];
-        this.unlikely = new byte[size * Scale.COUNT];
+        this.increments = new int[Scale.COUNT * SLOTS * size];
         for (int c = 0; c < size; c++) {
             CodeProfile profile = codes.get(c).profile().orElseThrow();
             for (Scale scale : Scale.ALL) {
-                int at = c * Scale.COUNT + scale.ordinal();
-                must[at] = (byte) profile.mask(scale, GridCell.MUST);
-                expected[at] = (byte) profile.mask(scale, GridCell.EXPECTED);
-                unlikely[at] = (byte) profile.mask(scale, GridCell.UNLIKELY);
+                boolean redRule = profile.hasRedRule(scale);
+                for (int rating = 0; rating <= Scale.MAX_RATING; rating++) {
+                    GridCell cell = profile.cell(scale, rating);
+                    int add = 0;
+                    if (redRule && cell != GridCell.MUST) {
+                        add += 1 << BREACH_SHIFT;
+                    }
+                    if (cell == GridCell.EXPECTED) {
+                        add += 1 << EXPECTED_SHIFT;
+                    }
+                    if (cell == GridCell.UNLIKELY) {
+                        add += 1 << UNLIKELY_SHIFT;
+                    }
+                    increments[(scale.ordinal() * SLOTS + rating) * size + c] = add;
+                }
+                // A 9 is never scored; on a scale with a red rule it leaves the code unconfirmed.
+                increments[(scale.ordinal() * SLOTS + SLOTS - 1) * size + c] = redRule ? 1 << UNCONFIRMED_SHIFT : 0;
             }
         }
     }
@@ -94,40 +115,27 @@ public final class ProfileFit {
 
     /** Ranks every code with a grid for these ratings. */
     public FitResult evaluate(Ratings ratings) {
+        int[] counters = new int[size];
+        for (int s = 0; s < Scale.COUNT; s++) {
+            int rating = ratings.get(s);
+            int slot = rating == Scale.NOT_KNOWN ? SLOTS - 1 : rating;
+            int offset = (s * SLOTS + slot) * size;
+            for (int c = 0; c < size; c++) {
+                counters[c] += increments[offset + c];
+            }
+        }
         long[] keys = new long[size];
         for (int c = 0; c < size; c++) {
-            keys[c] = key(c, ratings);
+            keys[c] = key(c, counters[c]);
         }
-        Arrays.sort(keys);
         return new FitResult(this, ratings, keys);
     }
 
-    private long key(int c, Ratings ratings) {
-        int expectedCount = 0;
-        int unlikelyCount = 0;
-        int breaches = 0;
-        int unconfirmed = 0;
-        int base = c * Scale.COUNT;
-        for (int s = 0; s < Scale.COUNT; s++) {
-            int rating = ratings.get(s);
-            int mustMask = must[base + s];
-            if (rating == Scale.NOT_KNOWN) {
-                if (mustMask != 0) {
-                    unconfirmed++;
-                }
-                continue;
-            }
-            int bit = 1 << rating;
-            if (mustMask != 0 && (mustMask & bit) == 0) {
-                breaches++;
-            }
-            if ((expected[base + s] & bit) != 0) {
-                expectedCount++;
-            }
-            if ((unlikely[base + s] & bit) != 0) {
-                unlikelyCount++;
-            }
-        }
+    private static long key(int c, int counters) {
+        int expectedCount = (counters >>> EXPECTED_SHIFT) & FIELD;
+        int unlikelyCount = (counters >>> UNLIKELY_SHIFT) & FIELD;
+        int breaches = (counters >>> BREACH_SHIFT) & FIELD;
+        int unconfirmed = (counters >>> UNCONFIRMED_SHIFT) & FIELD;
         FitGroup group = breaches > 0 ? FitGroup.BREAKS_RED_RULES
                 : unconfirmed > 0 ? FitGroup.UNCONFIRMED : FitGroup.MEETS_RED_RULES;
         long key = group.ordinal();
@@ -136,6 +144,11 @@ public final class ProfileFit {
         key = (key << COUNT_BITS) | breaches;
         key = (key << INDEX_BITS) | c;
         return (key << UNCONFIRMED_BITS) | unconfirmed;
+    }
+
+    /** The code at a packed key's index. */
+    String codeOf(long key) {
+        return codes.get((int) ((key >>> UNCONFIRMED_BITS) & ((1 << INDEX_BITS) - 1))).code();
     }
 
     /** The scheme's codes that have a grid, in scheme order. */
