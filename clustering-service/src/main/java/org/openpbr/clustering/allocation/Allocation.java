@@ -11,7 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Generated;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -23,7 +22,7 @@ public class Allocation extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Generated
+    /** Set by the database (change_seq); read back only when needed (the feed reads it directly). */
     @Column(insertable = false, updatable = false)
     public Long seq;
 
@@ -70,8 +69,8 @@ public class Allocation extends PanacheEntityBase {
     @Column(name = "override_text")
     public String overrideText;
 
-    @Generated
-    @Column(name = "recorded_at", insertable = false, updatable = false)
+    /** Set when recorded (the service's clock; the column also defaults to the database's). */
+    @Column(name = "recorded_at", nullable = false, updatable = false)
     public OffsetDateTime recordedAt;
 
     @Column(name = "recorded_by", nullable = false)

@@ -82,8 +82,10 @@ public class AllocationService {
     /** Stores a validated allocation for a stored assessment and starts its episode. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Allocated allocate(Assessment assessment, AllocationRequest request, LoadedScheme scheme,
-            Optional<FitResult> fit, Caller caller) {
-        if (Allocation.count("assessmentId", assessment.id) > 0) {
+            Optional<FitResult> fit, Caller caller, boolean newAssessment) {
+        // An assessment recorded in this transaction has no allocation yet; otherwise ask (the unique
+        // constraint on assessment_id backs this up under concurrency).
+        if (!newAssessment && Allocation.count("assessmentId", assessment.id) > 0) {
             throw ProblemException.conflict("This assessment already has an allocation; re-cluster with a new assessment");
         }
         SchemeCode code = scheme.definition().code(request.code()).orElseThrow();
@@ -107,7 +109,8 @@ public class AllocationService {
         allocation.overrideText = request.overrideText() == null || request.overrideText().isBlank() ? null
                 : request.overrideText().strip();
         allocation.recordedBy = caller.username().orElse(caller.subject());
-        allocation.persistAndFlush();
+        allocation.recordedAt = java.time.OffsetDateTime.now();
+        allocation.persist();
         ClusterEpisode episode = episodes.start(allocation, assessment.careSpellId, code);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("assessmentId", assessment.id.toString());

@@ -11,7 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -25,7 +24,7 @@ public class Assessment extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Generated
+    /** Set by the database (change_seq); read back only when needed (the feed reads it directly). */
     @Column(insertable = false, updatable = false)
     public Long seq;
 
@@ -81,8 +80,8 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "tied_codes", columnDefinition = "text[]")
     public String[] tiedCodes;
 
-    @Generated
-    @Column(name = "recorded_at", insertable = false, updatable = false)
+    /** Set when recorded (the service's clock; the column also defaults to the database's). */
+    @Column(name = "recorded_at", nullable = false, updatable = false)
     public OffsetDateTime recordedAt;
 
     @Column(name = "recorded_by", nullable = false)

@@ -132,7 +132,8 @@ public class AssessmentService {
             assessment.tiedCodes = result.tiedCodes().isEmpty() ? null : result.tiedCodes().toArray(String[]::new);
         });
         assessment.recordedBy = caller.username().orElse(caller.subject());
-        assessment.persistAndFlush();
+        assessment.recordedAt = java.time.OffsetDateTime.now();
+        assessment.persist();
 
         Optional<Allocation> allocation = Optional.empty();
         Optional<ClusterEpisode> episode = Optional.empty();
@@ -140,7 +141,7 @@ public class AssessmentService {
             episode = episodes.discharge(patient.id, providerCode, request.assessedOn(), assessment.id);
         } else if (request.allocation() != null) {
             AllocationService.Allocated allocated = allocations.allocate(assessment, request.allocation(), scheme, fit,
-                    caller);
+                    caller, true);
             allocation = Optional.of(allocated.allocation());
             episode = Optional.of(allocated.episode());
         }
@@ -161,7 +162,7 @@ public class AssessmentService {
         Faults faults = new Faults();
         AllocationService.validate(request, assessment.reason, scheme, fit, "", faults);
         faults.throwIfAny();
-        return allocations.allocate(assessment, request, scheme, fit, caller);
+        return allocations.allocate(assessment, request, scheme, fit, caller, false);
     }
 
     /** The provider's assessment, or 404. */

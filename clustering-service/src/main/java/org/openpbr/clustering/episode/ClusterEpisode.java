@@ -9,8 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -22,8 +20,7 @@ public class ClusterEpisode extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Renumbered by the database whenever the episode changes, so the feed carries the change. */
-    @Generated(event = { EventType.INSERT, EventType.UPDATE })
+    /** Renumbered by the database whenever the episode changes, so the feed carries the change; not read back. */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

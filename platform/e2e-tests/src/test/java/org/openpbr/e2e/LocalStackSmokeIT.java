@@ -51,7 +51,15 @@ class LocalStackSmokeIT {
         try (RunningStack stack = RunningStack.start(data, ports)) {
             firstStart = stack.startedIn;
             assertThat(stack.output).anyMatch(line -> line.contains("/q/swagger-ui"))
-                    .anyMatch(line -> line.contains("clinician.rx1"));
+                    .anyMatch(line -> line.contains("clinician.rx1"))
+                    .anyMatch(line -> line.contains("demo trust RX1 loaded") && line.contains(" "
+                            + RunningStack.DEMO_PATIENTS + " people"));
+            // The demo trust went in through the API and the service's own measures see it.
+            String lead = passwordToken(stack, "lead.rx1");
+            JsonNode quality = getJson(stack.serviceUrl("clustering-service") + "/v1/quality?from="
+                    + java.time.LocalDate.now().minusYears(2) + "&to=" + java.time.LocalDate.now(), lead, 200);
+            assertThat(quality.path("total").path("allocations").path("count").asInt()).isPositive();
+            assertThat(quality.path("total").path("peopleWithCluster").path("count").asInt()).isPositive();
 
             String person = passwordToken(stack, "clinician.nz1");
             for (String service : RunningStack.SERVICES) {
@@ -88,7 +96,8 @@ class LocalStackSmokeIT {
         assertNothingLeft(firstRunProcesses, ports, data);
 
         try (RunningStack again = RunningStack.start(data, ports)) {
-            assertThat(again.output).noneMatch(line -> line.contains("Unpacking Keycloak"));
+            assertThat(again.output).noneMatch(line -> line.contains("Unpacking Keycloak"))
+                    .noneMatch(line -> line.contains("demo trust RX1 loaded"));
             assertThat(again.startedIn).as("second start (first took %s)", firstStart).isLessThan(firstStart);
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres")
                     + "/clustering", "openpbr", "openpbr"); Statement s = c.createStatement();

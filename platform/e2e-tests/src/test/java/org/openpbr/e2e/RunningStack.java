@@ -68,6 +68,9 @@ final class RunningStack implements AutoCloseable {
         return ports;
     }
 
+    /** A small demo trust, so the first start proves the loading without making the test slow. */
+    static final int DEMO_PATIENTS = 25;
+
     static RunningStack start(Path data, Map<String, Integer> ports) throws Exception {
         Path root = repositoryRoot();
         Path jar = root.resolve("platform/local-runner/target/openpbr-local-runner.jar");
@@ -78,7 +81,9 @@ final class RunningStack implements AutoCloseable {
             command.add(Integer.toString(port));
         });
         long t0 = System.nanoTime();
-        Process runner = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("OPENPBR_DEMO_PATIENTS", Integer.toString(DEMO_PATIENTS));
+        Process runner = builder.start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Boolean> running = new CompletableFuture<>();
         Thread reader = new Thread(() -> {

@@ -125,8 +125,36 @@ public final class LocalRunner {
             }
             throw e;
         }
+        loadDemoTrust(stack);
         printWelcome(stack);
         watch(stack, stopped);
+    }
+
+    /** On a data directory's first start, the synthetic demo trust; a failure is reported and the stack runs on. */
+    private static void loadDemoTrust(LocalStack stack) {
+        String configured = System.getenv().getOrDefault("OPENPBR_DEMO_PATIENTS", "300");
+        int patients;
+        try {
+            patients = Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            System.err.println("OpenPbR: OPENPBR_DEMO_PATIENTS must be a whole number; no demo trust loaded.");
+            return;
+        }
+        try {
+            Path realm = stack.settings().home().resolve("platform/keycloak/openpbr-realm.json");
+            long t0 = System.nanoTime();
+            var summary = new DemoTrust(stack, DemoUsers.read(realm).password()).loadOnce(patients);
+            if (summary != null) {
+                OUT.printf(Locale.ROOT, "  - demo trust RX1 loaded in %.1f s: %d people, %d assessments, %d allocations"
+                        + " (%d overrides)%n", (System.nanoTime() - t0) / 1e9, summary.patients(), summary.assessments(),
+                        summary.allocations(), summary.overrides());
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("OpenPbR: the demo trust could not be loaded (" + e.getMessage()
+                    + "); the stack runs without it and tries again on the next start.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Reports a child that dies while the stack runs, once, and keeps the rest running. */

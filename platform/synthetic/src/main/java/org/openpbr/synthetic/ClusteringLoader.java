@@ -31,8 +31,10 @@ public final class ClusteringLoader {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> patientIds = new HashMap<>();
     private final Map<String, String> spellIds = new HashMap<>();
+    /** People already registered before this load (a load that was interrupted): left as they are. */
+    private final java.util.Set<String> existing = new java.util.HashSet<>();
 
-    /** What a load did. */
+    /** What a load did; people registered by an earlier, interrupted load are left as they are and not counted. */
     public record Summary(int patients, int assessments, int allocations, int overrides) {
     }
 
@@ -51,10 +53,19 @@ public final class ClusteringLoader {
         int allocations = 0;
         int overrides = 0;
         for (TrustEvent event : events) {
+            String localId = event instanceof TrustEvent.PatientRegistered p ? p.localId()
+                    : event instanceof TrustEvent.SpellOpened s ? s.localId() : ((TrustEvent.Assessed) event).localId();
+            if (existing.contains(localId)) {
+                continue;
+            }
             if (event instanceof TrustEvent.PatientRegistered p) {
-                JsonNode created = post("/v1/patients", null, Map.of("localId", p.localId(), "nhsNumber",
+                HttpResponse<String> response = send("/v1/patients", null, Map.of("localId", p.localId(), "nhsNumber",
                         p.nhsNumber(), "dateOfBirth", p.dateOfBirth().toString()));
-                patientIds.put(p.localId(), created.get("id").asText());
+                if (response.statusCode() == 200) {
+                    existing.add(p.localId());
+                    continue;
+                }
+                patientIds.put(p.localId(), json.readTree(response.body()).get("id").asText());
                 patients++;
             } else if (event instanceof TrustEvent.SpellOpened s) {
                 JsonNode created = post("/v1/patients/" + patientIds.get(s.localId()) + "/care-spells", null,
@@ -105,6 +116,11 @@ public final class ClusteringLoader {
     }
 
     private JsonNode post(String path, String idempotencyKey, Object body) throws IOException, InterruptedException {
+        return json.readTree(send(path, idempotencyKey, body).body());
+    }
+
+    private HttpResponse<String> send(String path, String idempotencyKey, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + bearer.get()).header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -116,6 +132,6 @@ public final class ClusteringLoader {
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return json.readTree(response.body());
+        return response;
     }
 }

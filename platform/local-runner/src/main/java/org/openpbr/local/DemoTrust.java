@@ -1,0 +1,105 @@
+package org.openpbr.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openpbr.synthetic.ClusteringLoader;
+import org.openpbr.synthetic.GridCode;
+import org.openpbr.synthetic.SyntheticTrust;
+import org.openpbr.synthetic.TrustEvent;
+import org.openpbr.synthetic.TrustSpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the synthetic demo trust (RX1) into clustering-service on the first start of a data
+ * directory, through the public API with the demo clinical lead's token, so that review lists,
+ * data quality and the feed have something to show. A marker file records that it was loaded.
+ */
+final class DemoTrust {
+
+    static final String MARKER = "demo-trust.loaded";
+    static final String USER = "lead.rx1";
+
+    private final LocalStack stack;
+    private final String password;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private String token;
+    private long tokenAt;
+
+    DemoTrust(LocalStack stack, String password) {
+        this.stack = stack;
+        this.password = password;
+    }
+
+    /** Loads the trust unless already loaded; returns what was loaded, or null when nothing was to do. */
+    ClusteringLoader.Summary loadOnce(int patients) throws IOException, InterruptedException {
+        Path marker = stack.settings().data().resolve(MARKER);
+        if (patients <= 0 || Files.exists(marker)) {
+            return null;
+        }
+        URI clustering = stack.serviceUrl("clustering-service");
+        List<GridCode> grid = grid(clustering);
+        List<TrustEvent> events = SyntheticTrust.generate(TrustSpec.demo(patients, LocalDate.now()), grid);
+        ClusteringLoader.Summary summary = new ClusteringLoader(clustering, this::token).load(events);
+        Files.writeString(marker, summary + System.lineSeparator());
+        return summary;
+    }
+
+    /** The care-cluster grid as the running service publishes it. */
+    private List<GridCode> grid(URI clustering) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                clustering.resolve("/v1/schemes/mh-care-clusters/versions/2012-illustrative-1"))
+                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("clustering-service answered " + response.statusCode() + " for the care-cluster scheme");
+        }
+        List<GridCode> grid = new ArrayList<>();
+        for (JsonNode code : json.readTree(response.body()).path("codes")) {
+            List<String> words = new ArrayList<>();
+            code.path("profile").forEach(word -> words.add(word.asText()));
+            grid.add(new GridCode(code.path("code").asText(), code.path("superClass").asText(),
+                    Period.parse(code.path("maxReviewPeriod").asText()), words));
+        }
+        return grid;
+    }
+
+    /** A token for the demo clinical lead, renewed well before Keycloak's 15-minute lifetime ends. */
+    private synchronized String token() {
+        if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(5).toNanos()) {
+            try {
+                String form = "grant_type=password&client_id=openpbr-cli&username=" + USER + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8);
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.realmUrl() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("Keycloak refused the demo user " + USER + ": " + response.statusCode());
+                }
+                token = json.readTree(response.body()).path("access_token").asText();
+                tokenAt = System.nanoTime();
+            } catch (IOException e) {
+                throw new IllegalStateException("no token from Keycloak: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while getting a token", e);
+            }
+        }
+        return token;
+    }
+}
