@@ -70,7 +70,7 @@ public final class AssessmentViews {
             @Schema(required = true) String code, @Schema(required = true) LocalDate startDate,
             @Schema(description = "Absent while open.") LocalDate endDate,
             @Schema(required = true, description = "Start plus the code's maximum review period.") LocalDate reviewDue,
-            @Schema(description = "RECLUSTERED or DISCHARGED.") String endReason) {
+            @Schema(description = "RECLUSTERED (a new allocation), DISCHARGED (a discharge assessment) or SPELL_ENDED (the care spell ended).") String endReason) {
 
         public static EpisodeView of(ClusterEpisode e) {
             return new EpisodeView(e.id, e.patientId, e.careSpellId, e.providerCode, e.commissionerCode, e.team, e.code,

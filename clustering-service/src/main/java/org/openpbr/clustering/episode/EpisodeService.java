@@ -70,6 +70,17 @@ public class EpisodeService {
         });
     }
 
+    public static final String SPELL_ENDED = "SPELL_ENDED";
+
+    /** Ends the spell's open episode (if any) on the spell's last day. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endWithSpell(UUID careSpellId, LocalDate day) {
+        ClusterEpisode.<ClusterEpisode>find("careSpellId = ?1 and endDate is null", careSpellId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(episode -> end(episode, day.isBefore(episode.startDate) ? episode.startDate : day, SPELL_ENDED,
+                        careSpellId));
+    }
+
     private static void end(ClusterEpisode episode, LocalDate day, String reason, UUID by) {
         episode.endDate = day;
         episode.endReason = reason;

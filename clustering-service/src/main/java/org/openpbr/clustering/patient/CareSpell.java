@@ -42,6 +42,14 @@ public class CareSpell extends PanacheEntityBase {
     @Column(name = "referring_org_code")
     public String referringOrgCode;
 
+    @jakarta.persistence.Version
+    public int version;
+
+    /** The ETag of this state of the spell. */
+    public String etag() {
+        return "\"spell-" + id + "-v" + version + "\"";
+    }
+
     public boolean covers(LocalDate date) {
         return !date.isBefore(startDate) && (endDate == null || !date.isAfter(endDate));
     }

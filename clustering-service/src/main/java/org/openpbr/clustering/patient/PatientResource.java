@@ -109,6 +109,47 @@ public class PatientResource {
                 .entity(PatientViews.Spell.of(spell)).build();
     }
 
+    @Schema(name = "CareSpellEnd")
+    public record SpellEnd(@Schema(required = true, description = "The spell's last day; not in the future, not before an assessment in it.") java.time.LocalDate endDate) {
+    }
+
+    @GET
+    @Path("/{patientId}/care-spells/{spellId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getCareSpell", summary = "One care spell, with its ETag")
+    @APIResponse(responseCode = "200", description = "The care spell; the ETag header is needed to end it",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "This state of the spell", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response spell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId) {
+        CareSpell spell = patients.ownedSpell(callers.current().requireProviderOrg(), patientId, spellId);
+        return Response.ok(PatientViews.Spell.of(spell)).header("ETag", spell.etag()).build();
+    }
+
+    @POST
+    @Path("/{patientId}/care-spells/{spellId}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "endCareSpell", summary = "End a care spell (If-Match required)",
+            description = "Sets the spell's end date. Send the ETag from GET in If-Match: 428 without it, 412 when the spell has changed since. An open cluster episode of the spell ends the same day (end reason SPELL_ENDED); record a DISCHARGE assessment first when the person was rated at discharge.")
+    @APIResponse(responseCode = "200", description = "Ended",
+            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "The new state of the spell", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response endSpell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId,
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "If-Match", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER, required = true, description = "The ETag from GET") @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            SpellEnd request) {
+        if (request == null) {
+            new org.openpbr.clustering.Faults().add("body", "is required").throwIfAny();
+        }
+        CareSpell spell = patients.endSpell(callers.current().requireProviderOrg(), patientId, spellId, request.endDate(),
+                ifMatch);
+        return Response.ok(PatientViews.Spell.of(spell)).header("ETag", spell.etag()).build();
+    }
+
     @GET
     @Path("/{patientId}/care-spells")
     @Produces(MediaType.APPLICATION_JSON)

@@ -9,12 +9,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.clustering.Faults;
+import org.openpbr.clustering.assessment.Assessment;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.problem.ProblemException;
 
 /** Patients and care spells, always within one provider's records. */
 @ApplicationScoped
 public class PatientService {
+
+    @jakarta.inject.Inject
+    org.openpbr.clustering.episode.EpisodeService episodes;
+
+    @jakarta.inject.Inject
+    org.openpbr.clustering.feed.ChangeHorizon horizon;
 
     /** The outcome of a registration: the record, and whether this call created it. */
     public record Registered(Patient patient, boolean created) {
@@ -136,6 +143,43 @@ public class PatientService {
         if (spell == null || !spell.providerCode.equals(providerCode) || !spell.patientId.equals(patientId)) {
             throw ProblemException.notFound("Care spell " + spellId + " of patient " + patientId);
         }
+        return spell;
+    }
+
+    /**
+     * Ends a care spell. The caller must send the ETag it last saw (If-Match), so an end date is never
+     * set over a change it has not seen. An open cluster episode of the spell ends on the same day.
+     */
+    @Transactional
+    public CareSpell endSpell(String providerCode, UUID patientId, UUID spellId, LocalDate endDate, String ifMatch) {
+        CareSpell spell = ownedSpell(providerCode, patientId, spellId);
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(org.openpbr.platform.problem.ProblemType.PRECONDITION_REQUIRED,
+                    "Send the care spell's ETag in If-Match (GET the spell to read it)");
+        }
+        if (!ifMatch.strip().equals(spell.etag())) {
+            throw new ProblemException(org.openpbr.platform.problem.ProblemType.PRECONDITION_FAILED,
+                    "The care spell has changed since you read it; GET it again and retry");
+        }
+        Faults faults = new Faults();
+        if (faults.present("endDate", endDate)) {
+            faults.notFuture("endDate", endDate, LocalDate.now());
+            if (endDate.isBefore(spell.startDate)) {
+                faults.add("endDate", "must not be before the spell's start (" + spell.startDate + ")");
+            }
+            if (spell.endDate != null) {
+                faults.add("endDate", "the spell already ended on " + spell.endDate);
+            }
+            Long later = Assessment.count("careSpellId = ?1 and assessedOn > ?2", spell.id, endDate);
+            if (later > 0) {
+                faults.add("endDate", "is before " + later + " assessment(s) recorded in this spell");
+            }
+        }
+        faults.throwIfAny();
+        horizon.writing();
+        episodes.endWithSpell(spell.id, endDate);
+        spell.endDate = endDate;
+        spell.persistAndFlush();
         return spell;
     }
 

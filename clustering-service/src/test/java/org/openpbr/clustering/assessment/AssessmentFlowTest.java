@@ -134,4 +134,35 @@ class AssessmentFlowTest {
         api(trustClinician()).contentType(ContentType.JSON).body(Map.of("code", "14"))
                 .post("/v1/assessments/" + id + "/allocation").then().statusCode(409);
     }
+
+    @Test
+    void ending_a_care_spell_needs_its_etag_ends_the_open_episode_and_closes_the_spell_to_new_assessments() {
+        LocalDate start = LocalDate.now().minusDays(40);
+        String[] patient = patientWithSpell(trustClinician(), "FLOW-5", start);
+        Map<String, Object> body = assessment(patient, start.plusDays(2), "INITIAL", CRISIS);
+        body.put("allocation", Map.of("code", "14"));
+        api(trustClinician()).contentType(ContentType.JSON).body(body).post("/v1/assessments").then().statusCode(201);
+        String spellPath = "/v1/patients/" + patient[0] + "/care-spells/" + patient[1];
+        String etag = api(trustClinician()).get(spellPath).then().statusCode(200).extract().header("ETag");
+        Map<String, Object> end = Map.of("endDate", start.plusDays(10).toString());
+
+        org.openpbr.testing.Api.badRequest().header("Authorization", trustClinician().bearer())
+                .contentType(ContentType.JSON).body(end).post(spellPath + "/end").then().statusCode(428);
+        org.openpbr.testing.Api.badRequest().header("Authorization", trustClinician().bearer())
+                .header("If-Match", "\"stale\"").contentType(ContentType.JSON).body(end).post(spellPath + "/end").then()
+                .statusCode(412);
+        org.openpbr.testing.Api.badRequest().header("Authorization", trustClinician().bearer())
+                .header("If-Match", etag).contentType(ContentType.JSON).body(Map.of("endDate", start.toString()))
+                .post(spellPath + "/end").then().statusCode(400).body("errors.field", hasItem("endDate"));
+        String newTag = api(trustClinician()).header("If-Match", etag).contentType(ContentType.JSON).body(end)
+                .post(spellPath + "/end").then().statusCode(200)
+                .body("endDate", equalTo(start.plusDays(10).toString())).extract().header("ETag");
+        org.assertj.core.api.Assertions.assertThat(newTag).isNotEqualTo(etag);
+        api(trustClinician()).get("/v1/patients/" + patient[0] + "/episodes").then()
+                .body("items[0].endDate", equalTo(start.plusDays(10).toString()))
+                .body("items[0].endReason", equalTo("SPELL_ENDED"));
+        org.openpbr.testing.Api.badRequest().header("Authorization", trustClinician().bearer())
+                .contentType(ContentType.JSON).body(assessment(patient, start.plusDays(11), "SCHEDULED_REVIEW", CRISIS))
+                .post("/v1/assessments").then().statusCode(400).body("errors.field", hasItem("assessedOn"));
+    }
 }
