@@ -97,7 +97,7 @@ create table cluster_episode (
     end_date            date,
     review_due          date        not null,
     started_by          uuid        not null references allocation (id),
-    -- RECLUSTERED (a new allocation), DISCHARGED (a discharge assessment) or SPELL_ENDED (the care spell ended)
+    -- RECLUSTERED (a new allocation) or DISCHARGED (a discharge assessment)
     end_reason          text,
     ended_by            uuid,
     version             int         not null default 0,
