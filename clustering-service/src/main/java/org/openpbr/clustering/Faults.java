@@ -1,6 +1,7 @@
 package org.openpbr.clustering;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ public final class Faults {
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             add(field, "must be a date as YYYY-MM-DD");
             return null;
         }

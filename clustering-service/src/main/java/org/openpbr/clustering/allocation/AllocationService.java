@@ -1,5 +1,6 @@
 package org.openpbr.clustering.allocation;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ public class AllocationService {
         allocation.overrideText = request.overrideText() == null || request.overrideText().isBlank() ? null
                 : request.overrideText().strip();
         allocation.recordedBy = caller.username().orElse(caller.subject());
-        allocation.recordedAt = java.time.OffsetDateTime.now();
+        allocation.recordedAt = OffsetDateTime.now();
         allocation.persist();
         ClusterEpisode episode = episodes.start(allocation, assessment.careSpellId, code);
         Map<String, Object> details = new LinkedHashMap<>();

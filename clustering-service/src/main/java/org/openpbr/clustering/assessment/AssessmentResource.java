@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,7 +58,7 @@ public class AssessmentResource {
             description = "Validates the assessment completely, runs decision support with the scheme version in force on the assessment date, and stores the result with it. "
                     + "With `allocation`, records the clinician's code in the same step and starts a cluster episode (ending the previous one the day before); a DISCHARGE assessment ends the open episode instead.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -111,6 +112,7 @@ public class AssessmentResource {
     @Operation(operationId = "allocateCluster", summary = "Record the clinician's code for an assessment",
             description = "For an assessment recorded without an allocation. A code other than the suggestion (or a code tied with it) needs an override reason. Starts a cluster episode and ends the previous one the day before. One allocation per assessment.")
     @APIResponse(responseCode = "201", description = "Allocated",
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -1,6 +1,9 @@
 package org.openpbr.clustering.assessment;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +22,7 @@ import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.decision.SuggestionView;
 import org.openpbr.clustering.episode.ClusterEpisode;
 import org.openpbr.clustering.episode.EpisodeService;
+import org.openpbr.clustering.feed.ChangeHorizon;
 import org.openpbr.clustering.patient.CareSpell;
 import org.openpbr.clustering.patient.Patient;
 import org.openpbr.clustering.patient.PatientService;
@@ -26,6 +30,7 @@ import org.openpbr.clustering.scheme.LoadedScheme;
 import org.openpbr.clustering.scheme.Scale;
 import org.openpbr.clustering.scheme.SchemeCatalogue;
 import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -52,7 +57,7 @@ public class AssessmentService {
     ClusteringConfig config;
 
     @Inject
-    org.openpbr.clustering.feed.ChangeHorizon horizon;
+    ChangeHorizon horizon;
 
     /** What one recording produced. */
     public record Recorded(Assessment assessment, LoadedScheme scheme, Optional<FitResult> fit,
@@ -74,7 +79,7 @@ public class AssessmentService {
         }
         faults.present("reason", request.reason());
         if (faults.present("ratings", request.ratings())) {
-            java.util.List<org.openpbr.platform.problem.FieldError> ratingFaults = new java.util.ArrayList<>();
+            List<FieldError> ratingFaults = new ArrayList<>();
             request.ratings().validate("ratings", ratingFaults);
             ratingFaults.forEach(error -> faults.add(error.field(), error.message()));
         }
@@ -132,7 +137,7 @@ public class AssessmentService {
             assessment.tiedCodes = result.tiedCodes().isEmpty() ? null : result.tiedCodes().toArray(String[]::new);
         });
         assessment.recordedBy = caller.username().orElse(caller.subject());
-        assessment.recordedAt = java.time.OffsetDateTime.now();
+        assessment.recordedAt = OffsetDateTime.now();
         assessment.persist();
 
         Optional<Allocation> allocation = Optional.empty();
@@ -191,7 +196,7 @@ public class AssessmentService {
     }
 
     private static Ratings ratingsOf(RatingsInput input) {
-        return input.validate("ratings", new java.util.ArrayList<>()).orElseThrow();
+        return input.validate("ratings", new ArrayList<>()).orElseThrow();
     }
 
     private static void item8(AssessmentViews.Request request, Faults faults) {

@@ -1,12 +1,14 @@
 package org.openpbr.clustering.decision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The outcome of {@link ProfileFit#evaluate}: every graded code ranked, the suggestion, and on
- * request the per-scale trace that explains any code's place.
+ * request the per-scale trace that explains any code's place. One result belongs to one request:
+ * it sorts its ranking lazily and is not meant to be shared between threads.
  */
 public final class FitResult {
 
@@ -50,7 +52,7 @@ public final class FitResult {
     private long[] sorted() {
         if (sortedKeys == null) {
             long[] copy = keys.clone();
-            java.util.Arrays.sort(copy);
+            Arrays.sort(copy);
             sortedKeys = copy;
         }
         return sortedKeys;

@@ -30,6 +30,7 @@ import org.openpbr.clustering.Faults;
 import org.openpbr.clustering.scheme.Scale;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.problem.ProblemException;
 
 /**
  * Mental Health Services Data Set shaped extracts of a provider's clustering for a period:
@@ -64,7 +65,7 @@ public class MhsdsExportResource {
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         String provider = callers.current().requireProviderOrg();
         if (!List.of("MHS801", "MHS802", "MHS803").contains(table)) {
-            throw org.openpbr.platform.problem.ProblemException.notFound("Table " + table);
+            throw ProblemException.notFound("Table " + table);
         }
         Faults faults = new Faults();
         LocalDate start = faults.date("from", from, true);

@@ -33,6 +33,7 @@ import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.episode.ClusterEpisode;
 import org.openpbr.clustering.scheme.SchemeCatalogue;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.paging.Cursor;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
 
@@ -139,7 +140,7 @@ public class FeedResource {
             });
         }
         long resume = items.isEmpty() ? request.afterSequence() : items.get(items.size() - 1).seq();
-        return new FeedPage(items, page.next(), org.openpbr.platform.paging.Cursor.encode(resume));
+        return new FeedPage(items, page.next(), Cursor.encode(resume));
     }
 
     private <T> void load(Class<T> type, List<UUID> ids, Map<UUID, Object> into) {

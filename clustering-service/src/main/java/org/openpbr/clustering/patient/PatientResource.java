@@ -1,5 +1,6 @@
 package org.openpbr.clustering.patient;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,14 +19,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.clustering.Faults;
 import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.problem.ProblemException;
 
 /** A provider's patients and their care spells. Providers see only their own. */
 @Path("/v1/patients")
@@ -89,7 +97,7 @@ public class PatientResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PatientViews.View byLocalId(@PathParam("localId") String localId) {
         return PatientViews.View.of(patients.byLocalId(callers.current().requireProviderOrg(), localId)
-                .orElseThrow(() -> org.openpbr.platform.problem.ProblemException.notFound("A patient with that local id")));
+                .orElseThrow(() -> ProblemException.notFound("A patient with that local id")));
     }
 
     @POST
@@ -110,7 +118,7 @@ public class PatientResource {
     }
 
     @Schema(name = "CareSpellEnd")
-    public record SpellEnd(@Schema(required = true, description = "The spell's last day; not in the future, not before an assessment in it.") java.time.LocalDate endDate) {
+    public record SpellEnd(@Schema(required = true, description = "The spell's last day; not in the future, not before an assessment in it.") LocalDate endDate) {
     }
 
     @GET
@@ -118,7 +126,7 @@ public class PatientResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getCareSpell", summary = "One care spell, with its ETag")
     @APIResponse(responseCode = "200", description = "The care spell; the ETag header is needed to end it",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "This state of the spell", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "This state of the spell", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response spell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId) {
@@ -133,17 +141,17 @@ public class PatientResource {
     @Operation(operationId = "endCareSpell", summary = "End a care spell (If-Match required)",
             description = "Sets the spell's end date. Send the ETag from GET in If-Match: 428 without it, 412 when the spell has changed since. An open cluster episode of the spell ends the same day (end reason SPELL_ENDED); record a DISCHARGE assessment first when the person was rated at discharge.")
     @APIResponse(responseCode = "200", description = "Ended",
-            headers = @org.eclipse.microprofile.openapi.annotations.headers.Header(name = "ETag", description = "The new state of the spell", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            headers = @Header(name = "ETag", description = "The new state of the spell", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response endSpell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId,
-            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(name = "If-Match", in = org.eclipse.microprofile.openapi.annotations.enums.ParameterIn.HEADER, required = true, description = "The ETag from GET") @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             SpellEnd request) {
         if (request == null) {
-            new org.openpbr.clustering.Faults().add("body", "is required").throwIfAny();
+            new Faults().add("body", "is required").throwIfAny();
         }
         CareSpell spell = patients.endSpell(callers.current().requireProviderOrg(), patientId, spellId, request.endDate(),
                 ifMatch);

@@ -2,26 +2,31 @@ package org.openpbr.clustering.patient;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.clustering.Faults;
 import org.openpbr.clustering.assessment.Assessment;
+import org.openpbr.clustering.episode.EpisodeService;
+import org.openpbr.clustering.feed.ChangeHorizon;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.problem.ProblemType;
 
 /** Patients and care spells, always within one provider's records. */
 @ApplicationScoped
 public class PatientService {
 
-    @jakarta.inject.Inject
-    org.openpbr.clustering.episode.EpisodeService episodes;
+    @Inject
+    EpisodeService episodes;
 
-    @jakarta.inject.Inject
-    org.openpbr.clustering.feed.ChangeHorizon horizon;
+    @Inject
+    ChangeHorizon horizon;
 
     /** The outcome of a registration: the record, and whether this call created it. */
     public record Registered(Patient patient, boolean created) {
@@ -38,7 +43,7 @@ public class PatientService {
                 candidate.localId).firstResultOptional();
         if (existing.isPresent()) {
             Patient stored = existing.get();
-            if (java.util.Objects.equals(stored.nhsNumber, candidate.nhsNumber)
+            if (Objects.equals(stored.nhsNumber, candidate.nhsNumber)
                     && stored.dateOfBirth.equals(candidate.dateOfBirth)) {
                 return new Registered(stored, false);
             }
@@ -154,11 +159,11 @@ public class PatientService {
     public CareSpell endSpell(String providerCode, UUID patientId, UUID spellId, LocalDate endDate, String ifMatch) {
         CareSpell spell = ownedSpell(providerCode, patientId, spellId);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(org.openpbr.platform.problem.ProblemType.PRECONDITION_REQUIRED,
+            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
                     "Send the care spell's ETag in If-Match (GET the spell to read it)");
         }
         if (!ifMatch.strip().equals(spell.etag())) {
-            throw new ProblemException(org.openpbr.platform.problem.ProblemType.PRECONDITION_FAILED,
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "The care spell has changed since you read it; GET it again and retry");
         }
         Faults faults = new Faults();

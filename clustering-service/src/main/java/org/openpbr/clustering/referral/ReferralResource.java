@@ -3,6 +3,7 @@ package org.openpbr.clustering.referral;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -83,6 +86,7 @@ public class ReferralResource {
     @Operation(operationId = "submitClusteredReferral", summary = "Submit a clustered referral (person, care spell, assessment and allocation at once)",
             description = "Registers the person (or finds them by local id with the same details), opens the care spell, records the assessment with decision support and the allocation, and starts the cluster episode, all in one transaction. Faults are reported under `patient.`, `careSpell.` and `assessment.`.")
     @APIResponse(responseCode = "201", description = "Recorded; the assessment with its allocation and episode",
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -131,7 +135,7 @@ public class ReferralResource {
         });
     }
 
-    private static <T> T collect(List<FieldError> faults, java.util.function.Supplier<T> step) {
+    private static <T> T collect(List<FieldError> faults, Supplier<T> step) {
         try {
             return step.get();
         } catch (ProblemException e) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ public class SchemeCatalogue {
     static SchemeDefinition toDefinition(SchemeVersion stored) {
         List<SchemeCode> codes = stored.codes.stream().map(row -> new SchemeCode(row.code, row.name, row.superClass,
                 Period.parse(row.maxReviewPeriod), Optional.ofNullable(row.profile).map(words -> {
-                    Map<Scale, String> byScale = new java.util.EnumMap<>(Scale.class);
+                    Map<Scale, String> byScale = new EnumMap<>(Scale.class);
                     words.forEach((scale, word) -> byScale.put(Scale.byId(scale).orElseThrow(), word));
                     return CodeProfile.of(byScale);
                 }))).toList();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class SchemeCsv {
                     errors.add(new FieldError("line 1", "repeats column " + name));
                 }
             }
-            Set<String> known = new java.util.HashSet<>(CODE_COLUMNS);
+            Set<String> known = new HashSet<>(CODE_COLUMNS);
             Scale.ALL.forEach(scale -> known.add(scaleColumn(scale)));
             for (String name : columns.keySet()) {
                 if (!known.contains(name)) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -187,7 +188,7 @@ public class SchemeResource {
         SchemeCsv.Parsed parsed = SchemeCsv.read(new StringReader(body == null ? "" : body));
         errors.addAll(parsed.errors());
         if (parsed.codes().isEmpty()) {
-            return new SchemeValidation.Result(java.util.Optional.empty(), errors);
+            return new SchemeValidation.Result(Optional.empty(), errors);
         }
         SchemeDraft draft = new SchemeDraft(scheme, version, name, effectiveFrom, effectiveTo, isIllustrative,
                 varianceCode, parsed.codes());
@@ -206,7 +207,7 @@ public class SchemeResource {
         }
         List<FieldError> all = new ArrayList<>(first);
         all.addAll(result.errors());
-        return new SchemeValidation.Result(java.util.Optional.empty(), all);
+        return new SchemeValidation.Result(Optional.empty(), all);
     }
 
     private static LocalDate dateOrFault(String field, String text, List<FieldError> errors) {

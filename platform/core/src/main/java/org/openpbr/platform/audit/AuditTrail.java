@@ -1,5 +1,7 @@
 package org.openpbr.platform.audit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,7 @@ public class AuditTrail {
         event.entityType = entityType;
         event.entityId = entityId;
         event.reason = reason;
-        Map<String, Object> present = new java.util.LinkedHashMap<>();
+        Map<String, Object> present = new LinkedHashMap<>();
         if (details != null) {
             details.forEach((key, value) -> {
                 if (value != null) {
@@ -45,7 +47,7 @@ public class AuditTrail {
                 }
             });
         }
-        event.details = java.util.Collections.unmodifiableMap(present);
+        event.details = Collections.unmodifiableMap(present);
         em.persist(event);
         return event;
     }
