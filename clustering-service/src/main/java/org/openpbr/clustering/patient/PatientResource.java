@@ -32,6 +32,7 @@ import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.idempotency.IdempotentWrites;
 import org.openpbr.platform.problem.ProblemException;
 
 /** A provider's patients and their care spells. Providers see only their own. */
@@ -48,6 +49,9 @@ public class PatientResource {
 
     @Inject
     EpisodeService episodes;
+
+    @Inject
+    IdempotentWrites idempotency;
 
     @Schema(name = "ClusterEpisodeList")
     public record EpisodeList(@Schema(required = true, description = "Every episode of the person with your organisation, oldest first.") List<AssessmentViews.EpisodeView> items) {
@@ -105,16 +109,22 @@ public class PatientResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "openCareSpell", summary = "Record a referral / care spell",
-            description = "The responsible commissioner on the spell decides which commissioner sees (pseudonymised) and pays for the person's clustering.")
+            description = "The responsible commissioner on the spell decides which commissioner sees (pseudonymised) and pays for the person's clustering. Send an Idempotency-Key so that a retried request does not open a second spell.")
     @APIResponse(responseCode = "201", description = "Recorded",
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response openSpell(@PathParam("patientId") UUID patientId, PatientViews.SpellRequest request,
-            @Context UriInfo uri) {
-        CareSpell spell = patients.openSpell(callers.current().requireProviderOrg(), patientId, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(spell.id.toString()).build())
-                .entity(PatientViews.Spell.of(spell)).build();
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response openSpell(
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = "A key unique to this write; a retry with the same key and body returns the first response, the same key with another body is a 409.") @HeaderParam(IdempotentWrites.HEADER) String key,
+            @PathParam("patientId") UUID patientId, PatientViews.SpellRequest request, @Context UriInfo uri) {
+        String provider = callers.current().requireProviderOrg();
+        return idempotency.create(provider, key, "POST /v1/patients/" + patientId + "/care-spells", request, () -> {
+            CareSpell spell = patients.openSpell(provider, patientId, request);
+            return new IdempotentWrites.Created(uri.getAbsolutePathBuilder().path(spell.id.toString()).build(),
+                    PatientViews.Spell.of(spell));
+        });
     }
 
     @Schema(name = "CareSpellEnd")

@@ -120,4 +120,18 @@ class AssessmentValidationTest {
         Map<String, Object> reason = assessment(patient, LocalDate.now(), "WHIM", ratings());
         clinician().body(reason).post("/v1/assessments").then().statusCode(400);
     }
+
+    @Test
+    void a_retried_care_spell_with_its_idempotency_key_opens_one_spell() {
+        String[] patient = patientWithSpell(trustClinician(), "VAL-6", LocalDate.now().minusDays(5));
+        Map<String, Object> spell = Map.of("commissionerCode", "14L", "startDate", LocalDate.now().toString(),
+                "source", "SELF");
+        String first = api(trustClinician()).header("Idempotency-Key", "val-6-spell").contentType(ContentType.JSON)
+                .body(spell).post("/v1/patients/" + patient[0] + "/care-spells").then().statusCode(201)
+                .extract().path("id");
+        api(trustClinician()).header("Idempotency-Key", "val-6-spell").contentType(ContentType.JSON).body(spell)
+                .post("/v1/patients/" + patient[0] + "/care-spells").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").body("id", org.hamcrest.Matchers.equalTo(first));
+        api(trustClinician()).get("/v1/patients/" + patient[0] + "/care-spells").then().body("items", hasSize(2));
+    }
 }
