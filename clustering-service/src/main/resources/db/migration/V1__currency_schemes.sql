@@ -31,16 +31,7 @@ create table scheme_code (
     constraint scheme_code_position unique (scheme_version_id, position)
 );
 
-create function scheme_is_immutable() returns trigger
-    language plpgsql as
-$$
-begin
-    raise exception 'published scheme versions are immutable: % on % is not allowed', tg_op, tg_table_name
-        using errcode = 'insufficient_privilege';
-end;
-$$;
-
 create trigger scheme_version_immutable before update or delete on scheme_version
-    for each row execute function scheme_is_immutable();
+    for each row execute function refuse_change();
 create trigger scheme_code_immutable before update or delete on scheme_code
-    for each row execute function scheme_is_immutable();
+    for each row execute function refuse_change();

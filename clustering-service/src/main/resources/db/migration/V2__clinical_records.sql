@@ -122,16 +122,7 @@ create trigger cluster_episode_renumber before update on cluster_episode
     for each row execute function cluster_episode_renumber();
 
 -- Assessments and allocations are records of what was done and decided: never edited or deleted.
-create function clinical_record_is_append_only() returns trigger
-    language plpgsql as
-$$
-begin
-    raise exception '% is append-only: % is not allowed', tg_table_name, tg_op
-        using errcode = 'insufficient_privilege';
-end;
-$$;
-
 create trigger assessment_append_only before update or delete on assessment
-    for each row execute function clinical_record_is_append_only();
+    for each row execute function refuse_change();
 create trigger allocation_append_only before update or delete on allocation
-    for each row execute function clinical_record_is_append_only();
+    for each row execute function refuse_change();

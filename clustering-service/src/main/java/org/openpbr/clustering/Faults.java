@@ -2,6 +2,7 @@ package org.openpbr.clustering;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -71,6 +72,30 @@ public final class Faults {
             add(field, "must be a date as YYYY-MM-DD");
             return null;
         }
+    }
+
+    /** A period given as {@code from} and {@code to} query parameters: both required, in order, at most {@code maxDays} long. */
+    public DateRange range(String from, String to, int maxDays) {
+        LocalDate start = date("from", from, true);
+        LocalDate end = date("to", to, true);
+        if (start != null && end != null && (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > maxDays)) {
+            add("to", "must be on or after from, and at most " + maxDays + " days after it");
+        }
+        return new DateRange(start, end);
+    }
+
+    /** A period of days, both ends included. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    public Faults addAll(List<FieldError> more) {
+        errors.addAll(more);
+        return this;
+    }
+
+    /** What was found so far. */
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
     }
 
     public boolean isEmpty() {

@@ -40,7 +40,6 @@ import org.openpbr.platform.problem.ProblemException;
 @RolesAllowed({ Roles.CLINICIAN, Roles.CLINICAL_LEAD })
 public class AssessmentResource {
 
-    static final String IDEMPOTENCY_DESCRIPTION = "A key unique to this write (e.g. a UUID). A retry with the same key and body returns the first response (header Idempotent-Replayed: true); the same key with another body is a 409.";
 
     @Inject
     AssessmentService assessments;
@@ -58,13 +57,13 @@ public class AssessmentResource {
             description = "Validates the assessment completely, runs decision support with the scheme version in force on the assessment date, and stores the result with it. "
                     + "With `allocation`, records the clinician's code in the same step and starts a cluster episode (ending the previous one the day before); a DISCHARGE assessment ends the open episode instead.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response record(
-            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
             AssessmentViews.Request request, @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
@@ -112,13 +111,13 @@ public class AssessmentResource {
     @Operation(operationId = "allocateCluster", summary = "Record the clinician's code for an assessment",
             description = "For an assessment recorded without an allocation. A code other than the suggestion (or a code tied with it) needs an override reason. Starts a cluster episode and ends the previous one the day before. One allocation per assessment.")
     @APIResponse(responseCode = "201", description = "Allocated",
-            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response allocate(
-            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IDEMPOTENCY_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
             @PathParam("assessmentId") UUID assessmentId, AssessmentViews.AllocationRequest request,
             @Context UriInfo uri) {
         Caller caller = callers.current();

@@ -78,10 +78,11 @@ public class AssessmentService {
             faults.notFuture("assessedOn", request.assessedOn(), today);
         }
         faults.present("reason", request.reason());
+        Ratings ratings = null;
         if (faults.present("ratings", request.ratings())) {
             List<FieldError> ratingFaults = new ArrayList<>();
-            request.ratings().validate("ratings", ratingFaults);
-            ratingFaults.forEach(error -> faults.add(error.field(), error.message()));
+            ratings = request.ratings().validate("ratings", ratingFaults).orElse(null);
+            faults.addAll(ratingFaults);
         }
         item8(request, faults);
         faults.identifier("rater", request.rater(), true);
@@ -103,9 +104,10 @@ public class AssessmentService {
         }
         faults.throwIfAny();
         LoadedScheme scheme = inForce.get();
+        Ratings valid = ratings;
         horizon.writing();
         Optional<FitResult> fit = request.reason() == AssessmentReason.DISCHARGE ? Optional.empty()
-                : scheme.fit().map(rule -> rule.evaluate(ratingsOf(request.ratings())));
+                : scheme.fit().map(rule -> rule.evaluate(valid));
         if (request.allocation() != null) {
             AllocationService.validate(request.allocation(), request.reason(), scheme, fit, "allocation", faults);
             faults.throwIfAny();
@@ -119,7 +121,7 @@ public class AssessmentService {
         assessment.commissionerCode = spell.commissionerCode;
         assessment.assessedOn = request.assessedOn();
         assessment.reason = request.reason();
-        int[] values = ratingsOf(request.ratings()).toArray();
+        int[] values = ratings.toArray();
         assessment.ratings = new short[values.length];
         for (int i = 0; i < values.length; i++) {
             assessment.ratings[i] = (short) values[i];
@@ -195,9 +197,6 @@ public class AssessmentService {
         return Ratings.of(values);
     }
 
-    private static Ratings ratingsOf(RatingsInput input) {
-        return input.validate("ratings", new ArrayList<>()).orElseThrow();
-    }
 
     private static void item8(AssessmentViews.Request request, Faults faults) {
         boolean textGiven = request.item8ProblemText() != null && !request.item8ProblemText().isBlank();

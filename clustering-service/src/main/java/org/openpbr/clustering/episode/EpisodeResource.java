@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.clustering.Faults;
+import org.openpbr.clustering.NativeRows;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
@@ -105,18 +106,14 @@ public class EpisodeResource {
                 .setParameter("afterDue", position == 0 ? LocalDate.of(1, 1, 1) : afterDue)
                 .setParameter("afterSeq", afterSeq).setParameter("rows", request.fetchSize()).getResultList();
         List<Object[]> found = rows;
-        Page<Object[]> page = Page.of(found, request, row -> ((date(row[6]).toEpochDay() + 1_000_000)
+        Page<Object[]> page = Page.of(found, request, row -> ((NativeRows.date(row[6]).toEpochDay() + 1_000_000)
                 << SEQ_BITS) | ((Number) row[8]).longValue(), uri);
         List<ReviewItem> items = page.items().stream().map(row -> {
-            LocalDate due = date(row[6]);
+            LocalDate due = NativeRows.date(row[6]);
             long days = ChronoUnit.DAYS.between(today, due);
             return new ReviewItem((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    date(row[5]), due, days, days < 0, (String) row[7]);
+                    NativeRows.date(row[5]), due, days, days < 0, (String) row[7]);
         }).toList();
         return new ReviewList(today, items, page.next());
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 }

@@ -5,7 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -68,11 +67,9 @@ public class MhsdsExportResource {
             throw ProblemException.notFound("Table " + table);
         }
         Faults faults = new Faults();
-        LocalDate start = faults.date("from", from, true);
-        LocalDate end = faults.date("to", to, true);
-        if (start != null && end != null && (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > MAX_PERIOD_DAYS)) {
-            faults.add("to", "must be on or after from, and at most two years after it");
-        }
+        Faults.DateRange period = faults.range(from, to, MAX_PERIOD_DAYS);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         faults.throwIfAny();
         List<?> rows = switch (table) {
             case "MHS801" -> em.createNativeQuery("select a.id, p.local_id, p.nhs_number, a.assessed_on, a.reason,"

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -109,9 +110,9 @@ public class FeedResource {
             ids.computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((UUID) row[2]);
         }
         Map<UUID, Object> records = new HashMap<>();
-        load(Assessment.class, ids.get("ASSESSMENT"), records);
-        load(Allocation.class, ids.get("ALLOCATION"), records);
-        load(ClusterEpisode.class, ids.get("EPISODE"), records);
+        load(Assessment.class, ids.get("ASSESSMENT"), a -> a.id, records);
+        load(Allocation.class, ids.get("ALLOCATION"), a -> a.id, records);
+        load(ClusterEpisode.class, ids.get("EPISODE"), e -> e.id, records);
         Map<UUID, String> localIds = localIds(records);
         List<FeedItem> items = new ArrayList<>();
         for (Object[] row : page.items()) {
@@ -143,13 +144,13 @@ public class FeedResource {
         return new FeedPage(items, page.next(), Cursor.encode(resume));
     }
 
-    private <T> void load(Class<T> type, List<UUID> ids, Map<UUID, Object> into) {
+    private <T> void load(Class<T> type, List<UUID> ids, Function<T, UUID> id, Map<UUID, Object> into) {
         if (ids == null) {
             return;
         }
         for (T record : em.createQuery("from " + type.getSimpleName() + " where id in :ids", type)
                 .setParameter("ids", ids).getResultList()) {
-            into.put((UUID) em.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(record), record);
+            into.put(id.apply(record), record);
         }
     }
 

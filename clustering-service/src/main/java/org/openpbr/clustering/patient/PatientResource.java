@@ -111,13 +111,13 @@ public class PatientResource {
     @Operation(operationId = "openCareSpell", summary = "Record a referral / care spell",
             description = "The responsible commissioner on the spell decides which commissioner sees (pseudonymised) and pays for the person's clustering. Send an Idempotency-Key so that a retried request does not open a second spell.")
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.Spell.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response openSpell(
-            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = "A key unique to this write; a retry with the same key and body returns the first response, the same key with another body is a 409.") @HeaderParam(IdempotentWrites.HEADER) String key,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
             @PathParam("patientId") UUID patientId, PatientViews.SpellRequest request, @Context UriInfo uri) {
         String provider = callers.current().requireProviderOrg();
         return idempotency.create(provider, key, "POST /v1/patients/" + patientId + "/care-spells", request, () -> {

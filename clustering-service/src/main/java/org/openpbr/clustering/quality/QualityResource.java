@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.clustering.ClusteringConfig;
 import org.openpbr.clustering.Faults;
+import org.openpbr.clustering.NativeRows;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.OrgType;
@@ -79,11 +79,9 @@ public class QualityResource {
             @Parameter(description = "Commissioners only: one provider's records.") @QueryParam("provider") String provider) {
         Caller caller = callers.current();
         Faults faults = new Faults();
-        LocalDate start = faults.date("from", from, true);
-        LocalDate end = faults.date("to", to, true);
-        if (start != null && end != null && (end.isBefore(start) || ChronoUnit.DAYS.between(start, end) > MAX_PERIOD_DAYS)) {
-            faults.add("to", "must be on or after from, and at most two years after it");
-        }
+        Faults.DateRange period = faults.range(from, to, MAX_PERIOD_DAYS);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         QualityService.GroupBy by = null;
         if (groupBy != null && !groupBy.isBlank()) {
             try {
@@ -142,8 +140,8 @@ public class QualityResource {
                 .setParameter("after", request.afterSequence()).setParameter("rows", request.fetchSize()).getResultList();
         Page<Object[]> page = Page.of(rows, request, row -> ((Number) row[0]).longValue(), uri);
         return new PopulationPage(page.items().stream().map(row -> new PopulationEpisode(
-                pseudonym(commissioner, (String) row[1]), (String) row[2], (String) row[3], day(row[4]), day(row[5]),
-                day(row[6]), (String) row[7])).toList(), page.next());
+                pseudonym(commissioner, (String) row[1]), (String) row[2], (String) row[3], NativeRows.date(row[4]), NativeRows.date(row[5]),
+                NativeRows.date(row[6]), (String) row[7])).toList(), page.next());
     }
 
     private QualityService.Scope scope(Caller caller, String provider) {
@@ -175,8 +173,4 @@ public class QualityResource {
         }
     }
 
-
-    private static LocalDate day(Object value) {
-        return value == null ? null : value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
 }

@@ -128,19 +128,11 @@ public class QualityService {
 
     private Map<String, Raw> collect(Scope scope, LocalDate from, LocalDate to, GroupBy groupBy) {
         Map<String, Raw> raw = new TreeMap<>();
-        String episodeDim = switch (groupBy == null ? "ALL" : groupBy.name()) {
-            case "PROVIDER" -> "e.provider_code";
-            case "TEAM" -> "e.team";
-            case "CLINICIAN" -> "a.clinician";
-            default -> "'ALL'";
-        };
-        String allocationDim = episodeDim.replace("e.", "a.");
-        String assessmentDim = switch (groupBy == null ? "ALL" : groupBy.name()) {
-            case "PROVIDER" -> "x.provider_code";
-            case "TEAM" -> "x.team";
-            case "CLINICIAN" -> "x.rater";
-            default -> "'ALL'";
-        };
+        // The grouping column for each table's alias (e: episode, a: allocation, x: assessment); a
+        // constant for the total. Chosen from the enum only, never from the request's text.
+        String episodeDim = dimension(groupBy, "e.provider_code", "e.team", "a.clinician");
+        String allocationDim = dimension(groupBy, "a.provider_code", "a.team", "a.clinician");
+        String assessmentDim = dimension(groupBy, "x.provider_code", "x.team", "x.rater");
 
         Query caseload = em.createNativeQuery("select " + episodeDim + ", e.code, count(distinct e.patient_id),"
                 + " count(distinct e.patient_id) filter (where e.review_due >= :to),"
@@ -216,6 +208,17 @@ public class QualityService {
             }
         }
         return raw;
+    }
+
+    private static String dimension(GroupBy groupBy, String provider, String team, String clinician) {
+        if (groupBy == null) {
+            return "'ALL'";
+        }
+        return switch (groupBy) {
+            case PROVIDER -> provider;
+            case TEAM -> team;
+            case CLINICIAN -> clinician;
+        };
     }
 
     /** PostgreSQL's text form of a smallint array: {0,1,9,...}. */

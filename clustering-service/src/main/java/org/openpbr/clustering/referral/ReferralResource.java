@@ -86,12 +86,12 @@ public class ReferralResource {
     @Operation(operationId = "submitClusteredReferral", summary = "Submit a clustered referral (person, care spell, assessment and allocation at once)",
             description = "Registers the person (or finds them by local id with the same details), opens the care spell, records the assessment with decision support and the allocation, and starts the cluster episode, all in one transaction. Faults are reported under `patient.`, `careSpell.` and `assessment.`.")
     @APIResponse(responseCode = "201", description = "Recorded; the assessment with its allocation and episode",
-            headers = @Header(name = IdempotentWrites.REPLAYED, description = "true when this is the stored response to an earlier request with the same key", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response submit(
-            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = "A key unique to this referral; a retry with the same key and body returns the first response.") @HeaderParam(IdempotentWrites.HEADER) String key,
+            @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
             ClusteredReferral referral, @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();

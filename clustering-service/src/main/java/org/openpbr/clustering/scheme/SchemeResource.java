@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.clustering.Faults;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
@@ -107,7 +107,10 @@ public class SchemeResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SchemeViews.Summary inForce(@PathParam("scheme") String scheme,
             @Parameter(description = "The date (YYYY-MM-DD); today when absent.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") String on) {
-        LocalDate date = on == null || on.isBlank() ? LocalDate.now() : date("on", on);
+        Faults faults = new Faults();
+        LocalDate given = faults.date("on", on, false);
+        faults.throwIfAny();
+        LocalDate date = given == null ? LocalDate.now() : given;
         LoadedScheme loaded = catalogue.inForce(scheme, date).orElseThrow(
                 () -> ProblemException.notFound("A version of scheme " + scheme + " in force on " + date));
         return SchemeViews.Summary.of(SchemeVersion.findById(loaded.id()));
@@ -174,19 +177,19 @@ public class SchemeResource {
 
     private static SchemeValidation.Result fromCsv(String scheme, String version, String name, String from, String to,
             String illustrative, String varianceCode, String body) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate effectiveFrom = from == null || from.isBlank() ? null : dateOrFault("effectiveFrom", from, errors);
-        LocalDate effectiveTo = to == null || to.isBlank() ? null : dateOrFault("effectiveTo", to, errors);
+        Faults faults = new Faults();
+        LocalDate effectiveFrom = faults.date("effectiveFrom", from, false);
+        LocalDate effectiveTo = faults.date("effectiveTo", to, false);
         Boolean isIllustrative = null;
         if (illustrative != null && !illustrative.isBlank()) {
             if (illustrative.equals("true") || illustrative.equals("false")) {
                 isIllustrative = Boolean.valueOf(illustrative);
             } else {
-                errors.add(new FieldError("illustrative", "must be true or false"));
+                faults.add("illustrative", "must be true or false");
             }
         }
         SchemeCsv.Parsed parsed = SchemeCsv.read(new StringReader(body == null ? "" : body));
-        errors.addAll(parsed.errors());
+        List<FieldError> errors = new ArrayList<>(faults.addAll(parsed.errors()).errors());
         if (parsed.codes().isEmpty()) {
             return new SchemeValidation.Result(Optional.empty(), errors);
         }
@@ -208,23 +211,5 @@ public class SchemeResource {
         List<FieldError> all = new ArrayList<>(first);
         all.addAll(result.errors());
         return new SchemeValidation.Result(Optional.empty(), all);
-    }
-
-    private static LocalDate dateOrFault(String field, String text, List<FieldError> errors) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be a date as YYYY-MM-DD"));
-            return null;
-        }
-    }
-
-    static LocalDate date(String field, String text) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate date = dateOrFault(field, text, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return date;
     }
 }

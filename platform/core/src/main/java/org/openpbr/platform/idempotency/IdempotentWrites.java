@@ -18,7 +18,6 @@ import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -33,6 +32,10 @@ public class IdempotentWrites {
     public static final String HEADER = "Idempotency-Key";
     /** Also the response header on a replay, so a client can tell a replay from a first answer. */
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** How the request header is documented on every operation that takes it. */
+    public static final String HEADER_DESCRIPTION = "A key unique to this write (e.g. a UUID). A retry with the same key and body returns the first response (header Idempotent-Replayed: true); the same key with another body is a 409.";
+    /** How the replay header is documented on every response that may carry it. */
+    public static final String REPLAYED_DESCRIPTION = "true when this is the stored response to an earlier request with the same key";
     private static final int MAX_KEY_LENGTH = 255;
 
     @Inject
@@ -93,10 +96,9 @@ public class IdempotentWrites {
         }
         Created result = write.get();
         try {
-            JsonNode response = json.valueToTree(result.body());
             em.createNativeQuery("update idempotency_key set response_status = 201, response_body = cast(:body as jsonb),"
                     + " location = :location where org_code = :org and key = :key")
-                    .setParameter("body", json.writeValueAsString(response))
+                    .setParameter("body", json.writeValueAsString(result.body()))
                     .setParameter("location", result.location().toString()).setParameter("org", orgCode)
                     .setParameter("key", key).executeUpdate();
         } catch (JsonProcessingException e) {
