@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.clustering.ClusteringConfig;
-import org.openpbr.clustering.Faults;
+import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.allocation.Allocation;
 import org.openpbr.clustering.allocation.AllocationService;
 import org.openpbr.clustering.assessment.AssessmentViews.AllocationRequest;

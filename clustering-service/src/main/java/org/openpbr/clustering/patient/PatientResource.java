@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.clustering.Faults;
+import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.platform.caller.CallerContext;

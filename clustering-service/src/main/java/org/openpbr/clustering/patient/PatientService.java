@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.openpbr.clustering.Faults;
+import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.assessment.Assessment;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.clustering.feed.ChangeHorizon;

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.assessment.AssessmentReason;
 import org.openpbr.clustering.assessment.AssessmentService;
 import org.openpbr.clustering.assessment.AssessmentViews;

@@ -42,6 +42,22 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         return server.getJdbcUrl("postgres", DATABASE);
     }
 
+    /**
+     * A new, empty database on the same server, for tests that work below Quarkus with plain JDBC;
+     * returns its JDBC URL (user and password {@code postgres}).
+     */
+    public static synchronized String newDatabase(String name) {
+        if (server == null) {
+            new EmbeddedPostgresTestResource().start();
+        }
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return server.getJdbcUrl("postgres", name);
+    }
+
     @Override
     public void stop() {
         // Kept for the whole JVM: Quarkus may restart the application between test classes with

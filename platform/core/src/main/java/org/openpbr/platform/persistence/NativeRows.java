@@ -1,4 +1,4 @@
-package org.openpbr.clustering;
+package org.openpbr.platform.persistence;
 
 import java.sql.Date;
 import java.time.LocalDate;

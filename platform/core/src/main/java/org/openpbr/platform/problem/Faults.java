@@ -1,4 +1,4 @@
-package org.openpbr.clustering;
+package org.openpbr.platform.problem;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.openpbr.platform.problem.FieldError;
-import org.openpbr.platform.problem.ProblemException;
 
 /** Collects every fault in a request, so that one 400 lists them all. */
 public final class Faults {

@@ -1,0 +1,181 @@
+package org.openpbr.costing.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small trust costed by hand (the arithmetic is in the comments) and by method version 1.
+ *
+ * <pre>
+ * Period 2025-04-01..2025-06-30 (91 days). Ledger: SUP1 support 1,000.00; WARD1 6,000.00;
+ * CMHT1 3,000.00 + 1,000.00 social care; CMHT2 500.00 with no activity. Ledger total 11,500.00.
+ * Episodes: E1 P1 code 11 from 2025-03-01, open; E2 P2 code 04 2025-04-10..2025-05-31;
+ * E3 P2 code 05 from 2025-06-01, open. P3 has no episode.
+ * </pre>
+ */
+class CostingMethodV1WorkedExampleTest {
+
+    private static final LocalDate APRIL = LocalDate.of(2025, 4, 1);
+
+    private CostingDb db;
+    private CostingMethodV1.Period period;
+    private long e1;
+    private long e2;
+    private long e3;
+
+    @BeforeEach
+    void trust() throws SQLException {
+        db = CostingDb.open("RW1");
+        period = db.period("2025-Q1", APRIL, LocalDate.of(2025, 6, 30));
+        int sup = db.centre("SUP1", "SUPPORT");
+        int ward = db.centre("WARD1", "INPATIENT_WARD");
+        int cmht1 = db.centre("CMHT1", "COMMUNITY_TEAM");
+        int cmht2 = db.centre("CMHT2", "COMMUNITY_TEAM");
+        db.ledger(period, sup, "Estates", "1000.00", false);
+        db.ledger(period, ward, "Nursing", "6000.00", false);
+        db.ledger(period, cmht1, "Medical", "3000.00", false);
+        db.ledger(period, cmht1, "Social work", "1000.00", true);
+        db.ledger(period, cmht2, "Nursing", "500.00", false);
+
+        e1 = db.episode("E1", "P1", "11", LocalDate.of(2025, 3, 1), null, LocalDate.of(2026, 3, 1), "15N", "T1");
+        e2 = db.episode("E2", "P2", "04", LocalDate.of(2025, 4, 10), LocalDate.of(2025, 5, 31),
+                LocalDate.of(2025, 10, 10), "15N", "T1");
+        e3 = db.episode("E3", "P2", "05", LocalDate.of(2025, 6, 1), null, LocalDate.of(2025, 12, 1), "14L", "T2");
+
+        for (int day = 0; day < 5; day++) {
+            db.bedDay(period, "P1", APRIL.plusDays(day), ward);
+        }
+        db.bedDay(period, "P2", LocalDate.of(2025, 5, 30), ward);
+        db.bedDay(period, "P2", LocalDate.of(2025, 5, 31), ward);
+        db.bedDay(period, "P2", LocalDate.of(2025, 6, 1), ward);
+
+        db.contact(period, "C1", "P1", LocalDate.of(2025, 4, 15), cmht1, "Nurse", 60);
+        db.contact(period, "C2", "P2", LocalDate.of(2025, 4, 20), cmht1, "Psychologist", 90);
+        db.contact(period, "C3", "P3", LocalDate.of(2025, 5, 2), cmht1, "Nurse", 30);
+        db.contact(period, "C4", "P2", LocalDate.of(2025, 6, 10), cmht1, "Nurse", 60);
+        db.session(period, "G1", LocalDate.of(2025, 5, 15), cmht1, "Nurse", 120, "P1", "P2", "P3");
+    }
+
+    @AfterEach
+    void rollback() throws SQLException {
+        db.rollbackAndClose();
+    }
+
+    @Test
+    void costsTheTrustAsWorkedByHand() throws SQLException {
+        CostingMethodV1.Result result = db.run(period, true);
+
+        // Support 1,000.00 over direct costs 6,000 / 4,000 / 500 (of 10,500): exact shares 571.428..,
+        // 380.952.., 47.619..; floors 571.42 + 380.95 + 47.61 = 999.98; the 2 pennies left go to the
+        // largest remainders, CMHT2 (.619) and WARD1 (.428).
+        Map<String, Map<String, Object>> centres = byCode(db.rows("select * from run_centre where run_id = ?",
+                result.runId()));
+        assertThat(money(centres.get("WARD1"), "apportioned")).isEqualByComparingTo("571.43");
+        assertThat(money(centres.get("CMHT1"), "apportioned")).isEqualByComparingTo("380.95");
+        assertThat(money(centres.get("CMHT2"), "apportioned")).isEqualByComparingTo("47.62");
+        assertThat(money(centres.get("SUP1"), "apportioned")).isEqualByComparingTo("-1000.00");
+        assertThat(money(centres.get("WARD1"), "total")).isEqualByComparingTo("6571.43");
+        assertThat(money(centres.get("CMHT1"), "total")).isEqualByComparingTo("4380.95");
+        // CMHT2 has cost and no activity: 500.00 + 47.62 unallocated.
+        assertThat(money(centres.get("CMHT2"), "unallocated")).isEqualByComparingTo("547.62");
+        assertThat(centres.get("CMHT2").get("unallocated_reason")).isEqualTo("NO_ACTIVITY");
+
+        // WARD1: 657,143 pennies over 8 bed days: E1 5 days 410,714.375, E2 2 days 164,285.75,
+        // E3 1 day 82,142.875; floors leave 2 pennies, to E3 (.875) and E2 (.75).
+        // CMHT1: 438,095 pennies over 360 minutes (the session's 120 minutes are 40 each for P1, P2, P3):
+        // E1 nurse 100 min 121,693.06; E2 psychologist 90 min 109,523.75; E2 nurse 40 min 48,677.22;
+        // E3 nurse 60 min 73,015.83; P3 (no episode) nurse 70 min 85,185.14; floors leave 2 pennies, to
+        // E3 nurse (.83) and E2 psychologist (.75).
+        Map<Long, Map<String, Object>> episodes = new java.util.HashMap<>();
+        for (Map<String, Object> row : db.rows("select * from run_episode where run_id = ?", result.runId())) {
+            episodes.put((Long) row.get("episode_id"), row);
+        }
+        assertEpisode(episodes.get(e1), "11", 91, 5, "4107.14", "1216.93");
+        assertEpisode(episodes.get(e2), "04", 52, 2, "1642.86", "1582.01");
+        assertEpisode(episodes.get(e3), "05", 30, 1, "821.43", "730.16");
+
+        List<Map<String, Object>> psychologist = db.rows("select cost, minutes from run_allocation where run_id = ?"
+                + " and episode_id = ? and staff_group = 'Psychologist'", result.runId(), e2);
+        assertThat((BigDecimal) psychologist.get(0).get("cost")).isEqualByComparingTo("1095.24");
+        List<Map<String, Object>> notClustered = db.rows("select patient_id, cost, minutes from run_allocation"
+                + " where run_id = ? and episode_id is null", result.runId());
+        assertThat(notClustered).hasSize(1);
+        assertThat(notClustered.get(0).get("patient_id")).isEqualTo("P3");
+        assertThat((BigDecimal) notClustered.get(0).get("cost")).isEqualByComparingTo("851.85");
+        assertThat((BigDecimal) notClustered.get(0).get("minutes")).isEqualByComparingTo("70");
+
+        // Ward 6,571.43 + community 3,529.10 allocated; 851.85 not clustered; 547.62 unallocated.
+        assertThat(result.ledgerTotal()).isEqualByComparingTo("11500.00");
+        assertThat(result.costedTotal()).isEqualByComparingTo("11500.00");
+        assertThat(result.allocated()).isEqualByComparingTo("10100.53");
+        assertThat(result.notClustered()).isEqualByComparingTo("851.85");
+        assertThat(result.unallocated()).isEqualByComparingTo("547.62");
+        assertThat(result.episodes()).isEqualTo(3);
+        assertThat(result.activityRows()).isEqualTo(8 + 4 + 3);
+    }
+
+    @Test
+    void excludingSocialCareRemovesItsLinesAndShiftsOverhead() throws SQLException {
+        CostingMethodV1.Result result = db.run(period, false);
+
+        // Direct costs 6,000 / 3,000 / 500 (of 9,500): 631.578.., 315.789.., 52.631..; in pennies the
+        // floors leave 2 over, to CMHT1 (remainder .947) and WARD1 (.894); CMHT2's is .157.
+        Map<String, Map<String, Object>> centres = byCode(db.rows("select * from run_centre where run_id = ?",
+                result.runId()));
+        assertThat(money(centres.get("WARD1"), "apportioned")).isEqualByComparingTo("631.58");
+        assertThat(money(centres.get("CMHT1"), "apportioned")).isEqualByComparingTo("315.79");
+        assertThat(money(centres.get("CMHT2"), "apportioned")).isEqualByComparingTo("52.63");
+        assertThat(money(centres.get("CMHT1"), "social_care")).isEqualByComparingTo("1000.00");
+        assertThat(result.ledgerTotal()).isEqualByComparingTo("11500.00");
+        assertThat(result.socialCareTotal()).isEqualByComparingTo("1000.00");
+        assertThat(result.costedTotal()).isEqualByComparingTo("10500.00");
+        assertThat(result.unallocated()).isEqualByComparingTo("552.63");
+        assertThat(result.allocated().add(result.notClustered()).add(result.unallocated()))
+                .isEqualByComparingTo("10500.00");
+    }
+
+    @Test
+    void theSameInputsGiveTheSameFingerprintAndFigures() throws SQLException {
+        CostingMethodV1.Result first = db.run(period, true);
+        db.endRunScope();
+        CostingMethodV1.Result second = db.run(period, true);
+        db.endRunScope();
+        CostingMethodV1.Result other = db.run(period, false);
+
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        assertThat(other.fingerprint()).isNotEqualTo(first.fingerprint());
+        assertThat(second.allocated()).isEqualByComparingTo(first.allocated());
+        assertThat(db.rows("select episode_id, staff_group, patient_id, cost from run_allocation where run_id = ?"
+                + " order by cost_centre_id, episode_id, patient_id, staff_group", second.runId()))
+                .isEqualTo(db.rows("select episode_id, staff_group, patient_id, cost from run_allocation where run_id = ?"
+                        + " order by cost_centre_id, episode_id, patient_id, staff_group", first.runId()));
+    }
+
+    private static void assertEpisode(Map<String, Object> row, String code, int days, int admittedDays,
+            String admitted, String nonAdmitted) {
+        assertThat(row.get("code")).isEqualTo(code);
+        assertThat(row.get("cluster_days")).isEqualTo(days);
+        assertThat(row.get("admitted_days")).isEqualTo(admittedDays);
+        assertThat(money(row, "admitted_cost")).isEqualByComparingTo(admitted);
+        assertThat(money(row, "non_admitted_cost")).isEqualByComparingTo(nonAdmitted);
+    }
+
+    private static BigDecimal money(Map<String, Object> row, String column) {
+        return (BigDecimal) row.get(column);
+    }
+
+    private static Map<String, Map<String, Object>> byCode(List<Map<String, Object>> rows) {
+        Map<String, Map<String, Object>> out = new java.util.HashMap<>();
+        rows.forEach(row -> out.put((String) row.get("code"), row));
+        return out;
+    }
+}
