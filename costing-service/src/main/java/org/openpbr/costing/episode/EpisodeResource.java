@@ -1,0 +1,124 @@
+package org.openpbr.costing.episode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.costing.load.UploadView;
+import org.openpbr.costing.period.PeriodResource;
+import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.idempotency.IdempotentWrites;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.persistence.NativeRows;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Path("/v1/episodes")
+@Tag(name = "Cluster episodes", description = "The episodes activity is costed to: from clustering-service, or uploaded")
+public class EpisodeResource {
+
+    @Schema(name = "CostingEpisode")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(@Schema(required = true) String episodeId,
+            @Schema(required = true, description = "FEED (clustering-service) or UPLOAD") String source,
+            @Schema(required = true) String patientId, @Schema(required = true) String code,
+            @Schema(required = true) LocalDate startDate, LocalDate endDate, @Schema(required = true) LocalDate reviewDue,
+            @Schema(required = true) String commissionerCode, @Schema(required = true) String team) {
+    }
+
+    @Schema(name = "CostingEpisodePage")
+    public record ViewPage(@Schema(required = true) List<View> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) {
+    }
+
+    @Schema(name = "EpisodeLoad")
+    public record Loaded(@Schema(required = true) long uploadId, @Schema(required = true) int created,
+            @Schema(required = true) int updated, @Schema(required = true) int unchanged) {
+    }
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    EpisodeService service;
+
+    @Inject
+    EntityManager em;
+
+    @POST
+    @Consumes(PeriodResource.CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "loadEpisodes", summary = "Load cluster episodes (providers clustering outside OpenPbR)",
+            description = "CSV with the columns episode_id, patient_id, code, start_date, end_date (empty while open), review_due, commissioner_code and team. "
+                    + "Episodes are added or updated by episode_id; a person's episodes may not overlap. All-or-nothing, every fault listed by line. "
+                    + "Refused (409) for a provider whose episodes come from clustering-service. The same file again changes nothing (200).")
+    @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "This file was already loaded; nothing changed",
+            headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Loaded.class)))
+    @APIResponse(responseCode = "201", description = "Loaded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Loaded.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public Response load(@Parameter(description = "Optional, e.g. attachment; filename=\"episodes.csv\".") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
+            @Context UriInfo uri, String csv) {
+        EpisodeService.Outcome outcome = service.upload(callers.current(), csv == null ? "" : csv,
+                UploadView.fileName(disposition));
+        Loaded body = new Loaded(outcome.uploadId(), outcome.created(), outcome.updated(), outcome.unchanged());
+        if (outcome.replayed()) {
+            return Response.ok(body).header(IdempotentWrites.REPLAYED, "true").build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("v1/episodes").build()).entity(body).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "listCostingEpisodes", summary = "Your cluster episodes as costing sees them",
+            description = "Optionally only those of one person; in the order they reached costing.")
+    @APIResponse(responseCode = "200", description = "A page of episodes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ViewPage list(@Parameter(description = "Your local patient id") @QueryParam("patientId") String patientId,
+            @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        String provider = callers.current().requireProviderOrg();
+        PageRequest request = PageRequest.of(after, limit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, ref, source, patient_id, code, start_date, end_date,"
+                + " review_due, commissioner_code, team from cluster_episode where provider_code = :p and id > :after"
+                + " and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows")
+                .setParameter("p", provider).setParameter("after", request.afterSequence())
+                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()).getResultList();
+        Page<Object[]> page = Page.of(rows, request, r -> ((Number) r[0]).longValue(), uri);
+        return new ViewPage(page.items().stream().map(r -> new View((String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], NativeRows.date(r[5]), NativeRows.date(r[6]), NativeRows.date(r[7]), (String) r[8],
+                (String) r[9])).toList(), page.next());
+    }
+}

@@ -1,0 +1,225 @@
+package org.openpbr.costing.episode;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.openpbr.costing.load.CsvRows;
+import org.openpbr.costing.load.UploadFaults;
+import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.persistence.NativeRows;
+import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.problem.ProblemException;
+
+/**
+ * Cluster episodes uploaded by a provider that clusters outside OpenPbR. Each file adds or updates
+ * episodes by the provider's episode id; a person's episodes may not overlap.
+ */
+@ApplicationScoped
+public class EpisodeService {
+
+    public static final List<String> COLUMNS = List.of("episode_id", "patient_id", "code", "start_date", "end_date",
+            "review_due", "commissioner_code", "team");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    public record Outcome(long uploadId, int created, int updated, int unchanged, boolean replayed) {
+    }
+
+    record Row(int line, String ref, String patient, String code, LocalDate start, LocalDate end, LocalDate reviewDue,
+            String commissioner, String team) {
+
+        LocalDate last() {
+            return end == null ? LocalDate.MAX : end;
+        }
+    }
+
+    @Transactional
+    public Outcome upload(Caller caller, String csv, String fileName) {
+        String provider = caller.requireProviderOrg();
+        if (((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
+                .setParameter("p", provider).getSingleResult()).longValue() > 0) {
+            throw ProblemException.conflict("Your episodes come from clustering-service's feed; an uploaded file"
+                    + " would compete with them. Upload episodes only if you cluster outside OpenPbR.");
+        }
+        String sha = sha256(csv);
+        List<?> earlier = em.createNativeQuery("select id from upload where provider_code = :p and period_id is null"
+                + " and kind = 'EPISODES' and sha256 = :s and withdrawn_at is null").setParameter("p", provider)
+                .setParameter("s", sha).getResultList();
+        if (!earlier.isEmpty()) {
+            return new Outcome(((Number) earlier.get(0)).longValue(), 0, 0, 0, true);
+        }
+        UploadFaults faults = new UploadFaults();
+        List<Row> rows = read(csv, faults);
+        if (faults.isEmpty() && rows.isEmpty()) {
+            faults.add(2, null, "the file has a header but no episodes");
+        }
+        if (faults.isEmpty()) {
+            checkOverlaps(provider, rows, faults);
+        }
+        if (!faults.isEmpty()) {
+            throw faults.problem("episodes");
+        }
+        long uploadId = ((Number) em.createNativeQuery("insert into upload (provider_code, kind, sha256, file_name,"
+                + " row_count, loaded_by, load_millis) values (:p, 'EPISODES', :s, :f, :n, :by, 0) returning id")
+                .setParameter("p", provider).setParameter("s", sha).setParameter("f", fileName)
+                .setParameter("n", rows.size()).setParameter("by", caller.username().orElse(caller.subject()))
+                .getSingleResult()).longValue();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Row row : rows) {
+            // xmax = 0 on the returned row means the insert happened; otherwise the update did.
+            List<?> result = em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id,"
+                    + " code, start_date, end_date, review_due, commissioner_code, team, upload_id)"
+                    + " values (:p, 'UPLOAD', :ref, :patient, :code, :start, :end, :due, :comm, :team, :upload)"
+                    + " on conflict (provider_code, ref) do update set patient_id = excluded.patient_id, code = excluded.code,"
+                    + "  start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,"
+                    + "  commissioner_code = excluded.commissioner_code, team = excluded.team, upload_id = excluded.upload_id,"
+                    + "  updated_at = now()"
+                    + " where (cluster_episode.patient_id, cluster_episode.code, cluster_episode.start_date,"
+                    + "  cluster_episode.end_date, cluster_episode.review_due, cluster_episode.commissioner_code,"
+                    + "  cluster_episode.team) is distinct from (excluded.patient_id, excluded.code, excluded.start_date,"
+                    + "  excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team)"
+                    + " returning xmax = 0").setParameter("p", provider).setParameter("ref", row.ref())
+                    .setParameter("patient", row.patient()).setParameter("code", row.code())
+                    .setParameter("start", row.start()).setParameter("end", row.end())
+                    .setParameter("due", row.reviewDue()).setParameter("comm", row.commissioner())
+                    .setParameter("team", row.team()).setParameter("upload", uploadId).getResultList();
+            if (result.isEmpty()) {
+                unchanged++;
+            } else if (Boolean.TRUE.equals(result.get(0))) {
+                created++;
+            } else {
+                updated++;
+            }
+        }
+        audit.record(caller, "episodes.loaded", "upload", Long.toString(uploadId), null,
+                Map.of("created", created, "updated", updated, "unchanged", unchanged, "sha256", sha));
+        return new Outcome(uploadId, created, updated, unchanged, false);
+    }
+
+    private static List<Row> read(String csv, UploadFaults faults) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        try {
+            CsvRows.read(new StringReader(csv), COLUMNS, faults, (line, value) -> {
+                String ref = value.apply("episode_id");
+                String patient = value.apply("patient_id");
+                String code = value.apply("code");
+                String commissioner = value.apply("commissioner_code");
+                String team = value.apply("team");
+                int before = (int) faults.count();
+                for (String column : List.of("episode_id", "patient_id", "team")) {
+                    String text = value.apply(column);
+                    if (!CsvRows.identifier(text)) {
+                        faults.add(line, column, text.isEmpty() ? "is required" : CsvRows.IDENTIFIER_RULE);
+                    }
+                }
+                if (!code.matches("[0-9A-Za-z]{1,10}")) {
+                    faults.add(line, "code", code.isEmpty() ? "is required" : "must be 1-10 letters or digits, e.g. 04");
+                }
+                if (!Faults.ODS_CODE.matcher(commissioner).matches()) {
+                    faults.add(line, "commissioner_code", commissioner.isEmpty() ? "is required"
+                            : "must be an ODS code: 3-10 upper-case letters or digits");
+                }
+                LocalDate start = date(value.apply("start_date"), line, "start_date", true, faults);
+                LocalDate end = date(value.apply("end_date"), line, "end_date", false, faults);
+                LocalDate due = date(value.apply("review_due"), line, "review_due", true, faults);
+                if (start != null && end != null && end.isBefore(start)) {
+                    faults.add(line, "end_date", "is before start_date");
+                }
+                if (start != null && due != null && !due.isAfter(start)) {
+                    faults.add(line, "review_due", "must be after start_date");
+                }
+                if (!ref.isEmpty()) {
+                    Integer first = firstLine.putIfAbsent(ref, line);
+                    if (first != null) {
+                        faults.add(line, "episode_id", "repeats line " + first);
+                    }
+                }
+                if (faults.count() == before) {
+                    rows.add(new Row(line, ref, patient, code, start, end, due, commissioner, team));
+                }
+            });
+        } catch (IOException e) {
+            faults.add(1, null, "is not readable as CSV");
+        }
+        return rows;
+    }
+
+    private static LocalDate date(String text, int line, String column, boolean required, UploadFaults faults) {
+        if (text.isEmpty()) {
+            if (required) {
+                faults.add(line, column, "is required");
+            }
+            return null;
+        }
+        LocalDate date = CsvRows.date(text);
+        if (date == null) {
+            faults.add(line, column, "must be a date as YYYY-MM-DD");
+        }
+        return date;
+    }
+
+    /** A person's episodes with this provider (the file's, and the stored ones the file does not replace) must not overlap. */
+    private void checkOverlaps(String provider, List<Row> rows, UploadFaults faults) {
+        Map<String, List<Row>> byPatient = new HashMap<>();
+        Map<String, Row> fileRefs = new HashMap<>();
+        for (Row row : rows) {
+            byPatient.computeIfAbsent(row.patient(), k -> new ArrayList<>()).add(row);
+            fileRefs.put(row.ref(), row);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = em.createNativeQuery("select ref, patient_id, start_date, end_date from cluster_episode"
+                + " where provider_code = :p and patient_id in (:patients)").setParameter("p", provider)
+                .setParameter("patients", byPatient.keySet()).getResultList();
+        for (Object[] s : stored) {
+            if (!fileRefs.containsKey((String) s[0])) {
+                byPatient.get((String) s[1]).add(new Row(0, (String) s[0], (String) s[1], null, NativeRows.date(s[2]),
+                        NativeRows.date(s[3]), null, null, null));
+            }
+        }
+        for (List<Row> episodes : byPatient.values()) {
+            episodes.sort(Comparator.comparing(Row::start));
+            for (int i = 1; i < episodes.size(); i++) {
+                Row before = episodes.get(i - 1);
+                Row after = episodes.get(i);
+                if (!after.start().isAfter(before.last())) {
+                    Row reported = after.line() > 0 ? after : before;
+                    Row other = reported == after ? before : after;
+                    faults.add(reported.line(), "start_date", "episode " + reported.ref() + " overlaps episode "
+                            + other.ref() + (other.line() > 0 ? " (line " + other.line() + ")" : " (already loaded)")
+                            + ": a person is in one cluster at a time with a provider");
+                }
+            }
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.openpbr.costing.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openpbr.costing.centre.CostCentre;
+import org.openpbr.costing.period.CostingPeriod;
+import org.openpbr.costing.period.PeriodService;
+import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.problem.ProblemException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Loads activity files: the file is kept and hashed, checked row by row while its rows stream into
+ * PostgreSQL with COPY, and committed only if every row is sound and no key repeats. A refused
+ * file is read again to name every duplicate, and nothing of it stays.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    /** Generous: a trust-year of contacts loads in seconds, ten years' worth still inside this. */
+    static final int LOAD_TIMEOUT_SECONDS = 1800;
+
+    private static final int COPY_BUFFER = 1 << 18;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PeriodService periods;
+
+    @Inject
+    AuditTrail audit;
+
+    /** An accepted upload, or the one already in force when the same file came again. */
+    public record Accepted(Upload upload, boolean replayed) {
+    }
+
+    /** Why a file was refused: its faults so far, and whether PostgreSQL found repeated keys. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient UploadFaults faults;
+
+        Refused(UploadFaults faults) {
+            super(null, null, false, false);
+            this.faults = faults;
+        }
+    }
+
+    public Accepted loadActivity(Caller caller, String periodCode, ActivityKind kind, InputStream body, String fileName) {
+        String provider = caller.requireProviderOrg();
+        try (SpooledFile file = SpooledFile.of(body)) {
+            try {
+                return QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS)
+                        .call(() -> copyIn(caller, provider, periodCode, kind, file, fileName));
+            } catch (Refused refused) {
+                // Throwing the problem from inside the transaction rolls back the diagnosis's scratch table too.
+                QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).run(() -> {
+                    findDuplicates(provider, periodCode, kind, file, refused.faults);
+                    throw refused.faults.problem(kind.path());
+                });
+                throw new IllegalStateException("unreachable: the refused file's problem is thrown above");
+            }
+        }
+    }
+
+    private Accepted copyIn(Caller caller, String provider, String periodCode, ActivityKind kind, SpooledFile file,
+            String fileName) throws SQLException, IOException {
+        long started = System.nanoTime();
+        CostingPeriod period = periods.require(provider, periodCode);
+        Upload existing = Upload.find("providerCode = ?1 and periodId = ?2 and kind = ?3 and sha256 = ?4"
+                + " and withdrawnAt is null", provider, period.id, kind.name(), file.sha256()).firstResult();
+        if (existing != null) {
+            return new Accepted(existing, true);
+        }
+        Map<String, CostCentre> centres = new HashMap<>();
+        CostCentre.<CostCentre>list("providerCode", provider).forEach(c -> centres.put(c.code, c));
+        try (Connection c = dataSource.getConnection()) {
+            return copyIn(c, caller, provider, period, kind, file, fileName, centres, started);
+        }
+    }
+
+    private Accepted copyIn(Connection c, Caller caller, String provider, CostingPeriod period, ActivityKind kind,
+            SpooledFile file, String fileName, Map<String, CostCentre> centres, long started)
+            throws SQLException, IOException {
+        long uploadId = insertUpload(c, provider, period.id, kind.name(), file.sha256(), fileName, caller);
+
+        UploadFaults faults = new UploadFaults();
+        ActivityKind.Context context = new ActivityKind.Context(period.startDate, period.endDate, centres, faults);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copySql());
+        long rows = 0;
+        try (Reader reader = file.reader(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), faults)) {
+            if (faults.isEmpty()) {
+                byte[] buffer = new byte[COPY_BUFFER];
+                int used = 0;
+                StringBuilder line = new StringBuilder(256);
+                String prefix = period.id + "\t" + uploadId + "\t";
+                for (CsvFile.Row row = csv.next(faults); row != null; row = csv.next(faults)) {
+                    line.setLength(0);
+                    line.append(prefix);
+                    if (!kind.append(csv, row, context, line) || !faults.isEmpty()) {
+                        continue;
+                    }
+                    line.append('\n');
+                    if (used + line.length() > buffer.length) {
+                        copy.writeToCopy(buffer, 0, used);
+                        used = 0;
+                    }
+                    // Every value written has been checked to be ASCII.
+                    for (int i = 0; i < line.length(); i++) {
+                        buffer[used++] = (byte) line.charAt(i);
+                    }
+                    rows++;
+                }
+                if (used > 0 && faults.isEmpty()) {
+                    copy.writeToCopy(buffer, 0, used);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            faults.add(1, null, "the file is not UTF-8 text");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException) {
+                throw e;
+            }
+            faults.add(1, null, "is not readable as CSV: " + firstLine(e.getMessage()));
+        }
+        if (rows == 0 && faults.isEmpty()) {
+            faults.add(2, null, "the file has a header but no rows");
+        }
+        if (!faults.isEmpty()) {
+            copy.cancelCopy();
+            throw new Refused(faults);
+        }
+        try {
+            copy.endCopy();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new Refused(faults);
+            }
+            throw e;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        try (PreparedStatement s = c.prepareStatement("update upload set row_count = ?, load_millis = ? where id = ?")) {
+            s.setLong(1, rows);
+            s.setLong(2, millis);
+            s.setLong(3, uploadId);
+            s.executeUpdate();
+        }
+        Upload upload = Upload.findById(uploadId);
+        audit.record(caller, "activity.loaded", "upload", Long.toString(uploadId), null,
+                Map.of("period", period.code, "kind", kind.name(), "rows", rows, "sha256", file.sha256()));
+        return new Accepted(upload, false);
+    }
+
+    static long insertUpload(Connection c, String provider, Long periodId, String kind, String sha, String fileName,
+            Caller caller) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into upload (provider_code, period_id, kind, sha256,"
+                + " file_name, row_count, loaded_by, load_millis) values (?, ?, ?, ?, ?, 0, ?, 0) returning id")) {
+            s.setString(1, provider);
+            s.setObject(2, periodId);
+            s.setString(3, kind);
+            s.setString(4, sha);
+            s.setString(5, fileName);
+            s.setString(6, caller.username().orElse(caller.subject()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Adds every repeated key to the faults: within the file, and against what the period already
+     * holds. Reads the file's keys into a temporary table and lets PostgreSQL compare; leaves nothing.
+     */
+    private void findDuplicates(String provider, String periodCode, ActivityKind kind, SpooledFile file,
+            UploadFaults faults) {
+        try {
+            CostingPeriod period = periods.require(provider, periodCode);
+            try (Connection c = dataSource.getConnection()) {
+                compareKeys(c, period, kind, file, faults);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check the refused file for duplicates", e);
+        }
+    }
+
+    private static void compareKeys(Connection c, CostingPeriod period, ActivityKind kind, SpooledFile file,
+            UploadFaults faults) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("create temp table upload_key (line integer, key text) on commit drop");
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy upload_key from stdin");
+        UploadFaults ignored = new UploadFaults();
+        try (Reader reader = file.reader(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), ignored)) {
+            if (!ignored.isEmpty()) {
+                copy.cancelCopy();
+                return;
+            }
+            StringBuilder out = new StringBuilder();
+            for (CsvFile.Row row = csv.next(ignored); row != null; row = csv.next(ignored)) {
+                String key = kind.key(csv, row);
+                if (!key.isEmpty()) {
+                    out.append(row.line()).append('\t').append(escape(key)).append('\n');
+                }
+                if (out.length() > COPY_BUFFER) {
+                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    out.setLength(0);
+                }
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } catch (IOException | RuntimeException e) {
+            // the loading pass has already reported why the file cannot be read
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("select line, key, first from (select line, key,"
+                + " min(line) over (partition by key) as first from upload_key) k where line > first order by line")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
+                            + ": it repeats line " + r.getInt(3));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("select k.line, k.key, u.id, u.file_name from upload_key k"
+                + " join " + kind.table() + " t on t.period_id = ? and " + kind.keyExpression() + " = k.key"
+                + " join upload u on u.id = t.upload_id order by k.line")) {
+            s.setLong(1, period.id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
+                            + ": already loaded by upload " + r.getLong(3)
+                            + (r.getString(4) == null ? "" : " (" + r.getString(4) + ")"));
+                }
+            }
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** Withdraws an activity upload: its rows go, its record stays (runs keep what they costed). */
+    public Upload withdraw(Caller caller, String periodCode, long uploadId) {
+        String provider = caller.requireProviderOrg();
+        return QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).call(() -> {
+            CostingPeriod period = periods.require(provider, periodCode);
+            Upload upload = Upload.find("id = ?1 and providerCode = ?2 and periodId = ?3", uploadId, provider, period.id)
+                    .firstResult();
+            if (upload == null) {
+                throw ProblemException.notFound("Upload " + uploadId + " of period " + periodCode);
+            }
+            if (upload.withdrawnAt != null) {
+                return upload;
+            }
+            if ("LEDGER".equals(upload.kind)) {
+                throw ProblemException.conflict("A ledger is replaced by loading a new ledger file, not withdrawn");
+            }
+            ActivityKind kind = ActivityKind.valueOf(upload.kind);
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("delete from " + kind.table() + " where period_id = ? and upload_id = ?")) {
+                s.setLong(1, period.id);
+                s.setLong(2, uploadId);
+                s.executeUpdate();
+            }
+            upload.withdrawnAt = java.time.Instant.now();
+            upload.withdrawnBy = caller.username().orElse(caller.subject());
+            audit.record(caller, "activity.withdrawn", "upload", Long.toString(uploadId), null,
+                    Map.of("period", periodCode, "kind", upload.kind, "rows", upload.rowCount));
+            return upload;
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package org.openpbr.costing.period;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.problem.ProblemException;
+
+@ApplicationScoped
+public class PeriodService {
+
+    /** The longest period: a financial year. */
+    public static final int MAX_MONTHS = 12;
+
+    @Inject
+    AuditTrail audit;
+
+    public record NewPeriod(String code, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** The caller's period with this code, or 404 (also when it is another provider's). */
+    public CostingPeriod require(String provider, String code) {
+        CostingPeriod period = CostingPeriod.find("providerCode = ?1 and code = ?2", provider, code).firstResult();
+        if (period == null) {
+            throw ProblemException.notFound("Costing period " + code);
+        }
+        return period;
+    }
+
+    @Transactional
+    public CostingPeriod create(Caller caller, NewPeriod request) {
+        String provider = caller.requireProviderOrg();
+        Faults faults = new Faults();
+        faults.identifier("code", request.code(), true);
+        faults.present("startDate", request.startDate());
+        faults.present("endDate", request.endDate());
+        LocalDate start = request.startDate();
+        LocalDate end = request.endDate();
+        if (start != null && start.getDayOfMonth() != 1) {
+            faults.add("startDate", "must be the first day of a month: periods are whole months");
+        }
+        if (end != null && !end.equals(end.withDayOfMonth(end.lengthOfMonth()))) {
+            faults.add("endDate", "must be the last day of a month: periods are whole months");
+        }
+        if (start != null && end != null) {
+            long months = ChronoUnit.MONTHS.between(start, end.plusDays(1));
+            if (end.isBefore(start)) {
+                faults.add("endDate", "must be after startDate");
+            } else if (months > MAX_MONTHS) {
+                faults.add("endDate", "makes the period " + months + " months long; at most " + MAX_MONTHS);
+            }
+        }
+        faults.throwIfAny();
+        if (CostingPeriod.count("providerCode = ?1 and code = ?2", provider, request.code()) > 0) {
+            throw ProblemException.conflict("You already have a costing period " + request.code());
+        }
+        CostingPeriod period = new CostingPeriod();
+        period.providerCode = provider;
+        period.code = request.code();
+        period.startDate = start;
+        period.endDate = end;
+        period.createdBy = caller.username().orElse(caller.subject());
+        period.createdAt = java.time.Instant.now();
+        period.persist();
+        audit.record(caller, "period.created", "costing_period", period.code, null,
+                Map.of("startDate", start.toString(), "endDate", end.toString()));
+        return period;
+    }
+}

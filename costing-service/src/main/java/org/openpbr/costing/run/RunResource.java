@@ -1,0 +1,182 @@
+package org.openpbr.costing.run;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.costing.period.CostingPeriod;
+import org.openpbr.costing.period.PeriodService;
+import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.problem.ProblemException;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Path("/v1/runs")
+@Tag(name = "Costing runs", description = "Patient-level costing to cluster (method pbr-mh-costing-1) and its results")
+public class RunResource {
+
+    @Schema(name = "NewCostingRun")
+    public record NewRunBody(@Schema(required = true, description = "The costing period's code.") String period,
+            @Schema(description = "Include ledger lines flagged social care (default true); recorded with the run.") Boolean includeSocialCare) {
+    }
+
+    @Schema(name = "CostingRunList")
+    public record RunList(@Schema(required = true) List<RunViews.Run> items) {
+    }
+
+    @Schema(name = "EpisodeCostPage")
+    public record EpisodePage(@Schema(required = true) List<RunViews.EpisodeCost> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) {
+    }
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    RunService runs;
+
+    @Inject
+    RunReader reader;
+
+    @Inject
+    PeriodService periods;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "startCostingRun", summary = "Cost a period (finance)",
+            description = "Runs costing method pbr-mh-costing-1 over the period's ledger, activity and the episodes overlapping it, and records the run immutably with its inputs' fingerprint, options and timings. Synchronous: a trust-year takes seconds.")
+    @APIResponse(responseCode = "201", description = "The completed run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Run.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response start(NewRunBody body, @Context UriInfo uri) {
+        if (body == null) {
+            throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
+        }
+        UUID id = runs.run(callers.current(), new RunService.NewRun(body.period(), body.includeSocialCare()));
+        return Response.created(uri.getBaseUriBuilder().path("v1/runs/{id}").build(id))
+                .entity(reader.require(callers.current(), id)).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "listCostingRuns", summary = "Runs of a period", description = "Newest first, at most 100.")
+    @APIResponse(responseCode = "200", description = "Runs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunList.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunList list(@Parameter(description = "The costing period's code", required = true) @QueryParam("period") String period) {
+        if (period == null || period.isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("period", "is required")));
+        }
+        CostingPeriod found = periods.require(callers.current().requireProviderOrg(), period);
+        return new RunList(reader.ofPeriod(callers.current(), found.id));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "getCostingRun", summary = "A run: options, fingerprint, reconciliation, timings")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Run.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunViews.Run get(@PathParam("id") UUID id) {
+        return reader.require(callers.current(), id);
+    }
+
+    @GET
+    @Path("/{id}/codes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "getCodeCosts", summary = "Cost by code, admitted and non-admitted",
+            description = "Per code: episodes, cluster days in the period, total cost, cost per cluster day, per episode and per review period, each setting's cost and days. Optionally by team or by responsible commissioner.")
+    @APIResponse(responseCode = "200", description = "Cost by code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CodeCosts.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunViews.CodeCosts codes(@PathParam("id") UUID id,
+            @Parameter(description = "team or commissioner", schema = @Schema(enumeration = { "team", "commissioner" })) @QueryParam("by") String by) {
+        RunReader.Grouping grouping = null;
+        if (by != null) {
+            try {
+                grouping = RunReader.Grouping.valueOf(by.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid(List.of(new FieldError("by", "must be team or commissioner")));
+            }
+        }
+        return reader.codes(reader.require(callers.current(), id), grouping);
+    }
+
+    @GET
+    @Path("/{id}/centres")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "getCentreCosts", summary = "Each cost centre from ledger to activity",
+            description = "Direct cost, support apportioned, total, activity, and how much was allocated to episodes, reached people without an episode, or stayed unallocated (and why).")
+    @APIResponse(responseCode = "200", description = "Centres",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CentreCosts.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunViews.CentreCosts centres(@PathParam("id") UUID id) {
+        return reader.centres(reader.require(callers.current(), id));
+    }
+
+    @GET
+    @Path("/{id}/episodes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "getEpisodeCosts", summary = "Per-episode costs (finance)",
+            description = "Every episode overlapping the period, as the run saw it, with its admitted and non-admitted cost; optionally one code.")
+    @APIResponse(responseCode = "200", description = "A page of episodes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodePage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public EpisodePage episodes(@PathParam("id") UUID id, @QueryParam("code") String code,
+            @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        RunViews.Run run = reader.require(callers.current(), id);
+        PageRequest request = PageRequest.of(after, limit);
+        Page<Object[]> page = Page.of(reader.episodeRows(run, code, request.afterSequence(), request.fetchSize()),
+                request, r -> ((Number) r[0]).longValue(), uri);
+        return new EpisodePage(page.items().stream().map(RunReader::episode).toList(), page.next());
+    }
+
+    @GET
+    @Path("/{id}/compare/{other}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "compareCostingRuns", summary = "What changed between two runs, by code")
+    @APIResponse(responseCode = "200", description = "The comparison",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Comparison.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunViews.Comparison compare(@PathParam("id") UUID id, @PathParam("other") UUID other) {
+        return reader.compare(reader.require(callers.current(), id), reader.require(callers.current(), other));
+    }
+}

@@ -1,0 +1,128 @@
+package org.openpbr.costing.run;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What the costing API returns about runs. */
+public final class RunViews {
+
+    private RunViews() {
+    }
+
+    @Schema(name = "PeriodRef")
+    public record PeriodRef(@Schema(required = true) String code, @Schema(required = true) LocalDate startDate,
+            @Schema(required = true) LocalDate endDate) {
+    }
+
+    @Schema(name = "Reconciliation", description = "Where every pound of the costed ledger went. allocated + notClustered + unallocated = costedTotal exactly: money moves in whole pennies, so difference is always 0.00 and is shown to prove it.")
+    public record Reconciliation(@Schema(required = true, description = "Every ledger line of the period.") BigDecimal ledgerTotal,
+            @Schema(required = true, description = "The social-care lines among them.") BigDecimal socialCareTotal,
+            @Schema(required = true, description = "Social care left out of this run (0 when included).") BigDecimal socialCareExcluded,
+            @Schema(required = true, description = "What the run costed: ledgerTotal - socialCareExcluded.") BigDecimal costedTotal,
+            @Schema(required = true, description = "Reached a cluster episode.") BigDecimal allocated,
+            @Schema(required = true, description = "Reached activity of people with no covering cluster episode.") BigDecimal notClustered,
+            @Schema(required = true, description = "Centres with cost and no activity (and support cost with no patient-facing centre to go to).") BigDecimal unallocated,
+            @Schema(required = true, description = "costedTotal - (allocated + notClustered + unallocated).") BigDecimal difference) {
+    }
+
+    @Schema(name = "CostingRun")
+    public record Run(@Schema(required = true) UUID id, @Schema(required = true) String providerCode,
+            @Schema(required = true) PeriodRef period, @Schema(required = true) String methodVersion,
+            @Schema(required = true) boolean includeSocialCare,
+            @Schema(required = true, description = "SHA-256 of everything the run read (cost centres, files in force, episodes overlapping the period) and its options: equal fingerprints, equal results.") String fingerprint,
+            @Schema(required = true) Reconciliation reconciliation, @Schema(required = true) long activityRows,
+            @Schema(required = true) int episodes, @Schema(required = true) Instant startedAt,
+            @Schema(required = true) Instant finishedAt,
+            @Schema(required = true, description = "Milliseconds per step of the method, and in total.") Map<String, Long> timings,
+            @Schema(required = true) String createdBy) {
+    }
+
+    @Schema(name = "SettingCost", description = "Cost of one setting (admitted: ward stays; non-admitted: community care) and its days.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SettingCost(@Schema(required = true) BigDecimal cost, @Schema(required = true) long days,
+            @Schema(description = "cost / days, rounded to the penny; absent with no days.") BigDecimal costPerDay,
+            @Schema(description = "cost - costPerDay x days.") BigDecimal roundingResidual) {
+
+        static SettingCost of(BigDecimal cost, long days) {
+            UnitCost unit = UnitCost.of(cost, days);
+            return new SettingCost(cost, days, unit == null ? null : unit.perUnit(),
+                    unit == null ? null : unit.roundingResidual());
+        }
+    }
+
+    @Schema(name = "CodeCost", description = "One code's cost in the run (or in one group of it).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeCost(@Schema(description = "The team or commissioner, when grouped.") String group,
+            @Schema(required = true) String code, @Schema(required = true) long episodes,
+            @Schema(required = true, description = "Days of the code's episodes inside the period.") long clusterDays,
+            @Schema(required = true) BigDecimal totalCost,
+            @Schema(description = "totalCost / clusterDays, rounded to the penny.") BigDecimal costPerClusterDay,
+            @Schema(description = "totalCost - costPerClusterDay x clusterDays.") BigDecimal roundingResidual,
+            @Schema(description = "totalCost / episodes: the mean cost of an episode's days in the period.") BigDecimal costPerEpisode,
+            @Schema(description = "The code's review period in days (the commonest of its episodes' review due - start).") Integer reviewPeriodDays,
+            @Schema(description = "Cost per cluster day x reviewPeriodDays: the cost of one review period (national currency unit).") BigDecimal costPerReviewPeriod,
+            @Schema(required = true, description = "Ward stays: admitted days are occupied bed nights.") SettingCost admitted,
+            @Schema(required = true, description = "Community care: the cluster days not in a ward.") SettingCost nonAdmitted) {
+    }
+
+    @Schema(name = "CodeCosts")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeCosts(@Schema(required = true) UUID runId, @Schema(required = true) String methodVersion,
+            @Schema(description = "team or commissioner when grouped") String groupedBy,
+            @Schema(required = true) List<CodeCost> codes) {
+    }
+
+    @Schema(name = "CentreCost")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CentreCost(@Schema(required = true) String code, @Schema(required = true) String name,
+            @Schema(required = true) String type,
+            @Schema(required = true, description = "Ledger lines costed (social care included only when the run included it).") BigDecimal direct,
+            @Schema(required = true, description = "Social-care ledger lines of the centre.") BigDecimal socialCare,
+            @Schema(required = true, description = "Support cost received (or, for a support centre, given away: negative).") BigDecimal apportioned,
+            @Schema(required = true) BigDecimal total, @Schema(required = true) long activityRows,
+            @Schema(required = true) BigDecimal minutes, @Schema(required = true) long bedDays,
+            @Schema(required = true) BigDecimal allocated, @Schema(required = true) BigDecimal notClustered,
+            @Schema(required = true) BigDecimal unallocated,
+            @Schema(description = "NO_ACTIVITY or NO_PATIENT_FACING_COST when something is unallocated.") String unallocatedReason,
+            @Schema(required = true, description = "People with activity here and no covering episode.") long notClusteredPeople) {
+    }
+
+    @Schema(name = "CentreCosts")
+    public record CentreCosts(@Schema(required = true) UUID runId, @Schema(required = true) String methodVersion,
+            @Schema(required = true) List<CentreCost> centres) {
+    }
+
+    @Schema(name = "EpisodeCost")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EpisodeCost(@Schema(required = true) String episodeId, @Schema(required = true) String patientId,
+            @Schema(required = true) String code, @Schema(required = true) String team,
+            @Schema(required = true) String commissionerCode, @Schema(required = true) LocalDate startDate,
+            LocalDate endDate, @Schema(required = true) LocalDate reviewDue, @Schema(required = true) int clusterDays,
+            @Schema(required = true) int admittedDays, @Schema(required = true) BigDecimal admittedCost,
+            @Schema(required = true) BigDecimal nonAdmittedCost, @Schema(required = true) BigDecimal totalCost,
+            @Schema(description = "totalCost / clusterDays, rounded to the penny.") BigDecimal costPerClusterDay) {
+    }
+
+    @Schema(name = "CodeChange")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeChange(@Schema(required = true) String code, @Schema(required = true) BigDecimal baseCost,
+            @Schema(required = true) BigDecimal otherCost, @Schema(required = true) BigDecimal costChange,
+            @Schema(required = true) long baseClusterDays, @Schema(required = true) long otherClusterDays,
+            BigDecimal baseCostPerClusterDay, BigDecimal otherCostPerClusterDay,
+            @Schema(required = true) long baseEpisodes, @Schema(required = true) long otherEpisodes) {
+    }
+
+    @Schema(name = "RunComparison", description = "What changed from the base run to the other, by code and in the reconciliation.")
+    public record Comparison(@Schema(required = true) Run base, @Schema(required = true) Run other,
+            @Schema(required = true) boolean sameInputs, @Schema(required = true) boolean sameOptions,
+            @Schema(required = true) List<CodeChange> codes) {
+    }
+}

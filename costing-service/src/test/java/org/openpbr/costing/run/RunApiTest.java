@@ -1,0 +1,149 @@
+package org.openpbr.costing.run;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.openpbr.costing.CostingApi.activity;
+import static org.openpbr.costing.CostingApi.analyst;
+import static org.openpbr.costing.CostingApi.centres;
+import static org.openpbr.costing.CostingApi.clinician;
+import static org.openpbr.costing.CostingApi.commissioner;
+import static org.openpbr.costing.CostingApi.episodes;
+import static org.openpbr.costing.CostingApi.finance;
+import static org.openpbr.costing.CostingApi.ledger;
+import static org.openpbr.costing.CostingApi.period;
+import static org.openpbr.testing.Api.api;
+import static org.openpbr.testing.Api.badRequest;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpbr.testing.ServiceTest;
+import org.openpbr.testing.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The worked example of {@link CostingMethodV1WorkedExampleTest}, loaded as CSV files and costed
+ * through the API; the figures are the ones worked by hand there.
+ */
+@QuarkusTest
+@ServiceTest
+class RunApiTest {
+
+    private static final TestTokens RW2 = finance("RW2");
+    private static String runId;
+
+    @BeforeEach
+    void costTheTrust() {
+        if (runId != null) {
+            return;
+        }
+        centres(RW2, "code,name,type\nSUP1,Estates,SUPPORT\nWARD1,Ward,INPATIENT_WARD\nCMHT1,Team 1,COMMUNITY_TEAM\n"
+                + "CMHT2,Team 2,COMMUNITY_TEAM\n");
+        period(RW2, "2025-Q1", "2025-04-01", "2025-06-30");
+        ledger(RW2, "2025-Q1", "cost_centre,expense_type,amount,social_care\nSUP1,Estates,1000.00,N\n"
+                + "WARD1,Nursing,6000.00,N\nCMHT1,Medical,3000.00,N\nCMHT1,Social work,1000.00,Y\nCMHT2,Nursing,500.00,N\n")
+                .statusCode(201);
+        episodes(RW2, "episode_id,patient_id,code,start_date,end_date,review_due,commissioner_code,team\n"
+                + "E1,P1,11,2025-03-01,,2026-03-01,15N,T1\nE2,P2,04,2025-04-10,2025-05-31,2025-10-10,15N,T1\n"
+                + "E3,P2,05,2025-06-01,,2025-12-01,14L,T2\n").statusCode(201);
+        activity(RW2, "2025-Q1", "bed-days", "patient_id,bed_date,ward\nP1,2025-04-01,WARD1\nP1,2025-04-02,WARD1\n"
+                + "P1,2025-04-03,WARD1\nP1,2025-04-04,WARD1\nP1,2025-04-05,WARD1\nP2,2025-05-30,WARD1\n"
+                + "P2,2025-05-31,WARD1\nP2,2025-06-01,WARD1\n").statusCode(201);
+        activity(RW2, "2025-Q1", "contacts", "contact_id,patient_id,contact_date,cost_centre,staff_group,minutes\n"
+                + "C1,P1,2025-04-15,CMHT1,Nurse,60\nC2,P2,2025-04-20,CMHT1,Psychologist,90\n"
+                + "C3,P3,2025-05-02,CMHT1,Nurse,30\nC4,P2,2025-06-10,CMHT1,Nurse,60\n").statusCode(201);
+        activity(RW2, "2025-Q1", "group-sessions", "session_id,session_date,cost_centre,staff_group,minutes,attendees\n"
+                + "G1,2025-05-15,CMHT1,Nurse,120,P1;P2;P3\n").statusCode(201);
+        runId = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1")).post("/v1/runs").then()
+                .statusCode(201).body("methodVersion", equalTo("pbr-mh-costing-1"))
+                .body("includeSocialCare", equalTo(true)).extract().path("id");
+    }
+
+    @Test
+    void the_run_reconciles_to_the_penny_as_worked_by_hand() {
+        api(RW2).get("/v1/runs/" + runId).then().statusCode(200)
+                .body("reconciliation.ledgerTotal", equalTo(11500.00f))
+                .body("reconciliation.costedTotal", equalTo(11500.00f))
+                .body("reconciliation.allocated", equalTo(10100.53f))
+                .body("reconciliation.notClustered", equalTo(851.85f))
+                .body("reconciliation.unallocated", equalTo(547.62f))
+                .body("reconciliation.difference", equalTo(0.00f))
+                .body("episodes", equalTo(3)).body("activityRows", equalTo(15))
+                .body("period.code", equalTo("2025-Q1"));
+    }
+
+    @Test
+    void cost_by_code_splits_admitted_and_non_admitted() {
+        // Code 04 (E2): 52 cluster days, 2 in a ward costing 1,642.86; community 1,582.01 over 50 days.
+        // Total 3,224.87 / 52 = 62.0167.. -> 62.02, residual 3,224.87 - 3,225.04 = -0.17; review period
+        // 183 days (2025-04-10 to 2025-10-10): 3,224.87 x 183 / 52 = 11,349.06.
+        api(RW2).get("/v1/runs/" + runId + "/codes").then().statusCode(200)
+                .body("codes", hasSize(3))
+                .body("codes.find { it.code == '04' }.episodes", equalTo(1))
+                .body("codes.find { it.code == '04' }.clusterDays", equalTo(52))
+                .body("codes.find { it.code == '04' }.totalCost", equalTo(3224.87f))
+                .body("codes.find { it.code == '04' }.costPerClusterDay", equalTo(62.02f))
+                .body("codes.find { it.code == '04' }.roundingResidual", equalTo(-0.17f))
+                .body("codes.find { it.code == '04' }.reviewPeriodDays", equalTo(183))
+                .body("codes.find { it.code == '04' }.costPerReviewPeriod", equalTo(11349.06f))
+                .body("codes.find { it.code == '04' }.admitted.cost", equalTo(1642.86f))
+                .body("codes.find { it.code == '04' }.admitted.days", equalTo(2))
+                .body("codes.find { it.code == '04' }.admitted.costPerDay", equalTo(821.43f))
+                .body("codes.find { it.code == '04' }.nonAdmitted.cost", equalTo(1582.01f))
+                .body("codes.find { it.code == '04' }.nonAdmitted.days", equalTo(50))
+                .body("codes.find { it.code == '04' }.nonAdmitted.costPerDay", equalTo(31.64f));
+        api(RW2).get("/v1/runs/" + runId + "/codes?by=commissioner").then().statusCode(200)
+                .body("groupedBy", equalTo("commissioner"))
+                .body("codes.find { it.group == '14L' }.code", equalTo("05"));
+        badRequest().header("Authorization", RW2.bearer()).get("/v1/runs/" + runId + "/codes?by=ward").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void centres_show_overhead_unallocated_cost_and_people_without_an_episode() {
+        api(RW2).get("/v1/runs/" + runId + "/centres").then().statusCode(200)
+                .body("centres.find { it.code == 'CMHT2' }.unallocated", equalTo(547.62f))
+                .body("centres.find { it.code == 'CMHT2' }.unallocatedReason", equalTo("NO_ACTIVITY"))
+                .body("centres.find { it.code == 'SUP1' }.apportioned", equalTo(-1000.00f))
+                .body("centres.find { it.code == 'CMHT1' }.notClustered", equalTo(851.85f))
+                .body("centres.find { it.code == 'CMHT1' }.notClusteredPeople", equalTo(1))
+                .body("centres.find { it.code == 'CMHT1' }.minutes", equalTo(360.00f));
+        api(RW2).get("/v1/runs/" + runId + "/episodes?code=11").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].admittedCost", equalTo(4107.14f))
+                .body("items[0].nonAdmittedCost", equalTo(1216.93f)).body("items[0].clusterDays", equalTo(91));
+    }
+
+    @Test
+    void a_run_without_social_care_is_compared_with_the_first() {
+        String other = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1", "includeSocialCare", false))
+                .post("/v1/runs").then().statusCode(201)
+                .body("reconciliation.socialCareExcluded", equalTo(1000.00f))
+                .body("reconciliation.costedTotal", equalTo(10500.00f)).extract().path("id");
+        api(RW2).get("/v1/runs/" + runId + "/compare/" + other).then().statusCode(200)
+                .body("sameInputs", equalTo(false))
+                .body("codes", hasSize(3));
+        api(analyst("RW2")).get("/v1/runs?period=2025-Q1").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+    }
+
+    @Test
+    void only_the_trusts_finance_and_analysts_see_its_runs_and_only_finance_loads_and_runs() {
+        api(finance("RW3")).get("/v1/runs/" + runId).then().statusCode(404);
+        api(finance("RW3")).get("/v1/runs/" + runId + "/codes").then().statusCode(404);
+        api(finance("RW3")).get("/v1/periods/2025-Q1").then().statusCode(404);
+        api(commissioner("15N")).get("/v1/runs/" + runId).then().statusCode(403);
+        api(commissioner("15N")).get("/v1/periods").then().statusCode(403);
+        api(clinician("RW2")).get("/v1/runs/" + runId).then().statusCode(403);
+        api(analyst("RW2")).get("/v1/runs/" + runId + "/codes").then().statusCode(200);
+        api(analyst("RW2")).get("/v1/runs/" + runId + "/episodes").then().statusCode(403);
+        api(analyst("RW2")).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1")).post("/v1/runs").then()
+                .statusCode(403);
+        api(analyst("RW2")).contentType("text/csv").body("patient_id,bed_date,ward\n")
+                .post("/v1/periods/2025-Q1/activity/bed-days").then().statusCode(403);
+        api(clinician("RW2")).contentType("text/csv").body("code,name,type\n").put("/v1/cost-centres").then()
+                .statusCode(403);
+    }
+}
