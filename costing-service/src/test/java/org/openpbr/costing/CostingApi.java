@@ -2,12 +2,19 @@ package org.openpbr.costing;
 
 import static org.openpbr.testing.Api.api;
 
+import java.math.BigDecimal;
 import java.util.Map;
+
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 
 import org.openpbr.platform.caller.OrgType;
 import org.openpbr.testing.TestTokens;
 
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 
 /** Tokens and loading steps shared by costing-service's API tests. Tests keep apart by provider code. */
@@ -15,7 +22,18 @@ public final class CostingApi {
 
     public static final String CSV = "text/csv";
 
+    static {
+        // Money in responses is read as BigDecimal, never as a float that cannot hold pennies above 100,000.
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
     private CostingApi() {
+    }
+
+    /** An amount of money in a response, equal in value to {@code amount} (scale aside). */
+    public static Matcher<BigDecimal> money(String amount) {
+        return Matchers.comparesEqualTo(new BigDecimal(amount));
     }
 
     public static TestTokens finance(String provider) {

@@ -2,14 +2,10 @@ package org.openpbr.costing.episode;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.costing.Sha256;
 import org.openpbr.costing.load.CsvRows;
 import org.openpbr.costing.load.UploadFaults;
 import org.openpbr.platform.audit.AuditTrail;
@@ -56,12 +53,12 @@ public class EpisodeService {
     @Transactional
     public Outcome upload(Caller caller, String csv, String fileName) {
         String provider = caller.requireProviderOrg();
-        if (((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
-                .setParameter("p", provider).getSingleResult()).longValue() > 0) {
+        if ((Boolean) em.createNativeQuery("select exists (select 1 from cluster_episode where provider_code = :p"
+                + " and source = 'FEED')").setParameter("p", provider).getSingleResult()) {
             throw ProblemException.conflict("Your episodes come from clustering-service's feed; an uploaded file"
                     + " would compete with them. Upload episodes only if you cluster outside OpenPbR.");
         }
-        String sha = sha256(csv);
+        String sha = Sha256.hex(csv);
         List<?> earlier = em.createNativeQuery("select id from upload where provider_code = :p and period_id is null"
                 + " and kind = 'EPISODES' and sha256 = :s and withdrawn_at is null").setParameter("p", provider)
                 .setParameter("s", sha).getResultList();
@@ -212,14 +209,6 @@ public class EpisodeService {
                             + ": a person is in one cluster at a time with a provider");
                 }
             }
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 }

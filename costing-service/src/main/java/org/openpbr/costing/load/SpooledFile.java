@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+
+import org.openpbr.costing.Sha256;
 
 /**
  * An uploaded body kept in a temporary file while it is loaded: it is read twice when a file is
@@ -32,7 +32,7 @@ final class SpooledFile implements AutoCloseable {
     static SpooledFile of(InputStream body) {
         try {
             Path path = Files.createTempFile("openpbr-upload-", ".csv");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
             long size;
             try (OutputStream out = new DigestOutputStream(Files.newOutputStream(path), digest)) {
                 size = body.transferTo(out);
@@ -40,11 +40,9 @@ final class SpooledFile implements AutoCloseable {
                 Files.deleteIfExists(path);
                 throw e;
             }
-            return new SpooledFile(path, HexFormat.of().formatHex(digest.digest()), size);
+            return new SpooledFile(path, Sha256.hex(digest), size);
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep the uploaded file", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
         }
     }
 

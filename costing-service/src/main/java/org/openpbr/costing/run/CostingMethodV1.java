@@ -2,9 +2,6 @@ package org.openpbr.costing.run;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,11 +11,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.openpbr.costing.Sha256;
 
 /**
  * Costing method version 1, as the costing-service README specifies it: support centres apportioned
@@ -79,12 +77,7 @@ public final class CostingMethodV1 {
                 + " end_date, review_due, commissioner_code, team), E'\\n' order by id)), '') from cluster_episode"
                 + " where provider_code = ? and start_date <= ? and (end_date is null or end_date >= ?)",
                 period.providerCode(), period.end(), period.start()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(inputs.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Sha256.hex(inputs.toString());
     }
 
     public static Result run(Connection c, UUID runId, Period period, Options options, String createdBy)

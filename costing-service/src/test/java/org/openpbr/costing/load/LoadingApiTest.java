@@ -11,6 +11,7 @@ import static org.openpbr.costing.CostingApi.activity;
 import static org.openpbr.costing.CostingApi.centres;
 import static org.openpbr.costing.CostingApi.episodes;
 import static org.openpbr.costing.CostingApi.finance;
+import static org.openpbr.costing.CostingApi.money;
 import static org.openpbr.costing.CostingApi.ledger;
 import static org.openpbr.costing.CostingApi.period;
 import static org.openpbr.testing.Api.api;
@@ -88,9 +89,9 @@ class LoadingApiTest {
         ledger(RL1, "2025-26", tb).statusCode(201).body("rows", equalTo(2));
         ledger(RL1, "2025-26", tb).statusCode(200).header("Idempotent-Replayed", "true");
         api(RL1).get("/v1/periods/2025-26").then().body("ledger.lines", equalTo(2))
-                .body("ledger.total", equalTo(150.50f)).body("ledger.socialCare", equalTo(50.50f));
+                .body("ledger.total", money("150.50")).body("ledger.socialCare", money("50.50"));
         ledger(RL1, "2025-26", tb + "WARD,Nursing,-20.00,N\n").statusCode(201);
-        api(RL1).get("/v1/periods/2025-26").then().body("ledger.lines", equalTo(3)).body("ledger.total", equalTo(130.50f));
+        api(RL1).get("/v1/periods/2025-26").then().body("ledger.lines", equalTo(3)).body("ledger.total", money("130.50"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.openpbr.costing.CostingApi.clinician;
 import static org.openpbr.costing.CostingApi.commissioner;
 import static org.openpbr.costing.CostingApi.episodes;
 import static org.openpbr.costing.CostingApi.finance;
+import static org.openpbr.costing.CostingApi.money;
 import static org.openpbr.costing.CostingApi.ledger;
 import static org.openpbr.costing.CostingApi.period;
 import static org.openpbr.testing.Api.api;
@@ -65,12 +66,12 @@ class RunApiTest {
     @Test
     void the_run_reconciles_to_the_penny_as_worked_by_hand() {
         api(RW2).get("/v1/runs/" + runId).then().statusCode(200)
-                .body("reconciliation.ledgerTotal", equalTo(11500.00f))
-                .body("reconciliation.costedTotal", equalTo(11500.00f))
-                .body("reconciliation.allocated", equalTo(10100.53f))
-                .body("reconciliation.notClustered", equalTo(851.85f))
-                .body("reconciliation.unallocated", equalTo(547.62f))
-                .body("reconciliation.difference", equalTo(0.00f))
+                .body("reconciliation.ledgerTotal", money("11500.00"))
+                .body("reconciliation.costedTotal", money("11500.00"))
+                .body("reconciliation.allocated", money("10100.53"))
+                .body("reconciliation.notClustered", money("851.85"))
+                .body("reconciliation.unallocated", money("547.62"))
+                .body("reconciliation.difference", money("0.00"))
                 .body("episodes", equalTo(3)).body("activityRows", equalTo(15))
                 .body("period.code", equalTo("2025-Q1"));
     }
@@ -84,17 +85,17 @@ class RunApiTest {
                 .body("codes", hasSize(3))
                 .body("codes.find { it.code == '04' }.episodes", equalTo(1))
                 .body("codes.find { it.code == '04' }.clusterDays", equalTo(52))
-                .body("codes.find { it.code == '04' }.totalCost", equalTo(3224.87f))
-                .body("codes.find { it.code == '04' }.costPerClusterDay", equalTo(62.02f))
-                .body("codes.find { it.code == '04' }.roundingResidual", equalTo(-0.17f))
+                .body("codes.find { it.code == '04' }.totalCost", money("3224.87"))
+                .body("codes.find { it.code == '04' }.costPerClusterDay", money("62.02"))
+                .body("codes.find { it.code == '04' }.roundingResidual", money("-0.17"))
                 .body("codes.find { it.code == '04' }.reviewPeriodDays", equalTo(183))
-                .body("codes.find { it.code == '04' }.costPerReviewPeriod", equalTo(11349.06f))
-                .body("codes.find { it.code == '04' }.admitted.cost", equalTo(1642.86f))
+                .body("codes.find { it.code == '04' }.costPerReviewPeriod", money("11349.06"))
+                .body("codes.find { it.code == '04' }.admitted.cost", money("1642.86"))
                 .body("codes.find { it.code == '04' }.admitted.days", equalTo(2))
-                .body("codes.find { it.code == '04' }.admitted.costPerDay", equalTo(821.43f))
-                .body("codes.find { it.code == '04' }.nonAdmitted.cost", equalTo(1582.01f))
+                .body("codes.find { it.code == '04' }.admitted.costPerDay", money("821.43"))
+                .body("codes.find { it.code == '04' }.nonAdmitted.cost", money("1582.01"))
                 .body("codes.find { it.code == '04' }.nonAdmitted.days", equalTo(50))
-                .body("codes.find { it.code == '04' }.nonAdmitted.costPerDay", equalTo(31.64f));
+                .body("codes.find { it.code == '04' }.nonAdmitted.costPerDay", money("31.64"));
         api(RW2).get("/v1/runs/" + runId + "/codes?by=commissioner").then().statusCode(200)
                 .body("groupedBy", equalTo("commissioner"))
                 .body("codes.find { it.group == '14L' }.code", equalTo("05"));
@@ -105,23 +106,23 @@ class RunApiTest {
     @Test
     void centres_show_overhead_unallocated_cost_and_people_without_an_episode() {
         api(RW2).get("/v1/runs/" + runId + "/centres").then().statusCode(200)
-                .body("centres.find { it.code == 'CMHT2' }.unallocated", equalTo(547.62f))
+                .body("centres.find { it.code == 'CMHT2' }.unallocated", money("547.62"))
                 .body("centres.find { it.code == 'CMHT2' }.unallocatedReason", equalTo("NO_ACTIVITY"))
-                .body("centres.find { it.code == 'SUP1' }.apportioned", equalTo(-1000.00f))
-                .body("centres.find { it.code == 'CMHT1' }.notClustered", equalTo(851.85f))
+                .body("centres.find { it.code == 'SUP1' }.apportioned", money("-1000.00"))
+                .body("centres.find { it.code == 'CMHT1' }.notClustered", money("851.85"))
                 .body("centres.find { it.code == 'CMHT1' }.notClusteredPeople", equalTo(1))
-                .body("centres.find { it.code == 'CMHT1' }.minutes", equalTo(360.00f));
+                .body("centres.find { it.code == 'CMHT1' }.minutes", money("360.00"));
         api(RW2).get("/v1/runs/" + runId + "/episodes?code=11").then().statusCode(200)
-                .body("items", hasSize(1)).body("items[0].admittedCost", equalTo(4107.14f))
-                .body("items[0].nonAdmittedCost", equalTo(1216.93f)).body("items[0].clusterDays", equalTo(91));
+                .body("items", hasSize(1)).body("items[0].admittedCost", money("4107.14"))
+                .body("items[0].nonAdmittedCost", money("1216.93")).body("items[0].clusterDays", equalTo(91));
     }
 
     @Test
     void a_run_without_social_care_is_compared_with_the_first() {
         String other = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1", "includeSocialCare", false))
                 .post("/v1/runs").then().statusCode(201)
-                .body("reconciliation.socialCareExcluded", equalTo(1000.00f))
-                .body("reconciliation.costedTotal", equalTo(10500.00f)).extract().path("id");
+                .body("reconciliation.socialCareExcluded", money("1000.00"))
+                .body("reconciliation.costedTotal", money("10500.00")).extract().path("id");
         api(RW2).get("/v1/runs/" + runId + "/compare/" + other).then().statusCode(200)
                 .body("sameInputs", equalTo(false))
                 .body("codes", hasSize(3));
