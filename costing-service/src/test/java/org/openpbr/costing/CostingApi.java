@@ -11,22 +11,13 @@ import org.hamcrest.Matchers;
 import org.openpbr.platform.caller.OrgType;
 import org.openpbr.testing.TestTokens;
 
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.ValidatableResponse;
 
 /** Tokens and loading steps shared by costing-service's API tests. Tests keep apart by provider code. */
 public final class CostingApi {
 
     public static final String CSV = "text/csv";
-
-    static {
-        // Money in responses is read as BigDecimal, never as a float that cannot hold pennies above 100,000.
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
-                .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
 
     private CostingApi() {
     }

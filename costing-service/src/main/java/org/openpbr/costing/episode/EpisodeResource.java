@@ -1,6 +1,7 @@
 package org.openpbr.costing.episode;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -67,8 +68,20 @@ public class EpisodeResource {
     @Inject
     EpisodeService service;
 
+    @Schema(name = "EpisodeSync", description = "The pull of cluster episodes from clustering-service's change feed.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Sync(@Schema(description = "When the feed was last read successfully; absent if never.") OffsetDateTime lastPulledAt,
+            @Schema(required = true, description = "Your episodes that came from the feed, in total.") long yourFeedEpisodes,
+            @Schema(description = "Changes read by this pull (all providers).") Integer changesRead,
+            @Schema(description = "Your episodes added or updated by this pull.") Integer yourEpisodesStored,
+            @Schema(description = "Whether this pull reached the end of the feed; when false, pull again.") Boolean caughtUp) {
+    }
+
     @Inject
     EntityManager em;
+
+    @Inject
+    EpisodeFeed feed;
 
     @POST
     @Consumes(PeriodResource.CSV)
@@ -95,6 +108,42 @@ public class EpisodeResource {
             return Response.ok(body).header(IdempotentWrites.REPLAYED, "true").build();
         }
         return Response.created(uri.getBaseUriBuilder().path("v1/episodes").build()).entity(body).build();
+    }
+
+    @POST
+    @Path("sync")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "syncEpisodes", summary = "Pull cluster episodes from clustering-service now",
+            description = "Reads clustering-service's change feed from where the last pull stopped, with costing-service's service account, "
+                    + "and stores every episode change (the feed is also pulled on a schedule, every minute by default). "
+                    + "Run before a costing run to be sure it sees the latest episodes. 503 with Retry-After when clustering-service cannot be reached; "
+                    + "episodes already pulled are unchanged. Providers that upload their episodes are not overwritten from the feed.")
+    @APIResponse(responseCode = "200", description = "Pulled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Sync.class)))
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public Sync sync() {
+        String provider = callers.current().requireProviderOrg();
+        EpisodeFeed.Pulled pulled = feed.pull(provider);
+        return new Sync(feed.lastPulledAt(), feedEpisodes(provider), pulled.changesRead(), pulled.yourEpisodesStored(),
+                pulled.caughtUp());
+    }
+
+    @GET
+    @Path("sync")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "getEpisodeSync", summary = "When episodes were last pulled from clustering-service")
+    @APIResponse(responseCode = "200", description = "The state of the pull",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Sync.class)))
+    public Sync syncState() {
+        String provider = callers.current().requireProviderOrg();
+        return new Sync(feed.lastPulledAt(), feedEpisodes(provider), null, null, null);
+    }
+
+    private long feedEpisodes(String provider) {
+        return ((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
+                .setParameter("p", provider).getSingleResult()).longValue();
     }
 
     @GET

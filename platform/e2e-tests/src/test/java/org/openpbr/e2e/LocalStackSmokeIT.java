@@ -61,6 +61,19 @@ class LocalStackSmokeIT {
             assertThat(quality.path("total").path("allocations").path("count").asInt()).isPositive();
             assertThat(quality.path("total").path("peopleWithCluster").path("count").asInt()).isPositive();
 
+            // costing-service pulls the demo trust's cluster episodes from clustering-service's feed
+            // with its own service account: every RX1 episode arrives, as the same count.
+            HttpResponse<String> sync = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl("costing-service")
+                    + "/v1/episodes/sync")).header("Authorization", "Bearer " + passwordToken(stack, "finance.rx1"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sync.statusCode()).as("episode sync: %s", sync.body()).isEqualTo(200);
+            JsonNode synced = JSON.readTree(sync.body());
+            assertThat(synced.path("caughtUp").asBoolean()).isTrue();
+            assertThat(synced.path("yourFeedEpisodes").asLong()).isPositive()
+                    .isEqualTo(count(ports, "clustering", "select count(*) from cluster_episode where provider_code = 'RX1'"))
+                    .isEqualTo(count(ports, "costing", "select count(*) from cluster_episode where provider_code = 'RX1'"
+                            + " and source = 'FEED'"));
+
             String person = passwordToken(stack, "clinician.nz1");
             for (String service : RunningStack.SERVICES) {
                 JsonNode me = getJson(stack.serviceUrl(service) + "/v1/me", person, 200);
@@ -134,6 +147,14 @@ class LocalStackSmokeIT {
             assertThat(output).contains("port " + ports.get("costing") + " (costing-service)")
                     .doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(data.resolve("postgres")).doesNotExist();
+        }
+    }
+
+    private static long count(Map<String, Integer> ports, String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres") + "/"
+                + database, "openpbr", "openpbr"); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 

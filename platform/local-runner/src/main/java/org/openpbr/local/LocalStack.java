@@ -225,6 +225,10 @@ public final class LocalStack implements AutoCloseable {
         command.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
         command.add("-Dquarkus.datasource.password=" + LocalPostgres.PASSWORD);
         command.add("-Dquarkus.oidc.auth-server-url=" + realmUrl());
+        if (service.equals("costing-service")) {
+            // costing-service reads clustering-service's change feed for its cluster episodes.
+            command.add("-Dquarkus.rest-client.clustering.url=" + serviceUrl("clustering-service"));
+        }
         command.add("-jar");
         command.add(jar.toString());
         return command;

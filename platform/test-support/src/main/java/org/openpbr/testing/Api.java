@@ -2,6 +2,10 @@ package org.openpbr.testing;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -32,7 +36,7 @@ public final class Api {
 
     /** A request whose request and response are both validated against the contract. */
     public static RequestSpecification api() {
-        return given().filter(contract().filter());
+        return given().config(decimals()).filter(contract().filter());
     }
 
     /** A request as {@link #api()}, authorised with the given token. */
@@ -45,6 +49,16 @@ public final class Api {
      * validated, and it must be the documented problem.
      */
     public static RequestSpecification badRequest() {
-        return given().filter(contract().responseFilter());
+        return given().config(decimals()).filter(contract().responseFilter());
+    }
+
+    /**
+     * Decimal numbers in responses are read as BigDecimal, never as a float that cannot hold
+     * pennies above 100,000. Set per request: Quarkus restores RestAssured's global configuration
+     * after every test, so a global setting would hold only by accident of class loading order.
+     */
+    private static RestAssuredConfig decimals() {
+        return RestAssured.config().jsonConfig(JsonConfig.jsonConfig()
+                .numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 }

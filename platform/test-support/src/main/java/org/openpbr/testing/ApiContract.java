@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
@@ -86,6 +88,19 @@ public final class ApiContract {
     public OpenApiValidationFilter responseFilter() {
         return new OpenApiValidationFilter(validator(LevelResolver.create()
                 .withLevel("validation.request", ValidationReport.Level.IGNORE).build()));
+    }
+
+    /**
+     * What is wrong with {@code json} as this service's answer to {@code GET path} with
+     * {@code status}; empty when it keeps to the contract. Lets a consumer's test prove that the
+     * pages it is fed are pages the producer could really serve.
+     */
+    public List<String> getResponseFaults(String path, int status, String json) {
+        ValidationReport report = validator(LevelResolver.create().build()).validateResponse(path,
+                Request.Method.GET,
+                SimpleResponse.Builder.status(status)
+                        .withContentType("application/json").withBody(json).build());
+        return report.getMessages().stream().map(ValidationReport.Message::getMessage).toList();
     }
 
     private OpenApiInteractionValidator validator(LevelResolver levels) {

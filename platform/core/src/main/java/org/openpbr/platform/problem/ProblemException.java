@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(Problem.of(type, detail));
@@ -21,12 +22,27 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Integer retryAfterSeconds) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** For a 503: the seconds a caller should wait before retrying (the Retry-After header), else null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A service this request depends on is down: 503 with Retry-After. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(Problem.of(ProblemType.SERVICE_UNAVAILABLE, detail), retryAfterSeconds);
     }
 
     public static ProblemException notFound(String what) {

@@ -35,6 +35,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        if (e.retryAfterSeconds() != null) {
+            return Response.status(e.problem().status()).type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).entity(e.problem()).build();
+        }
         return respond(e.problem());
     }
 

@@ -1,0 +1,171 @@
+package org.openpbr.costing.episode;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.openpbr.costing.CostingConfig;
+import org.openpbr.platform.problem.ProblemException;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Keeps costing's copy of the cluster episodes of providers that cluster in OpenPbR up to date,
+ * by pulling clustering-service's change feed from where the last pull stopped. Each page is
+ * stored with the position after it in one transaction, so a pull that breaks off resumes
+ * exactly there and no change is applied twice or skipped.
+ */
+@ApplicationScoped
+public class EpisodeFeed {
+
+    static final String FEED = "clustering";
+    private static final Logger LOG = Logger.getLogger(EpisodeFeed.class);
+
+    /** What one pull did, from the point of view of one provider's caller. */
+    public record Pulled(int changesRead, int episodesStored, int yourEpisodesStored, int skippedUploadingProviders,
+            boolean caughtUp) {
+    }
+
+    private record Applied(boolean advanced, int episodes, Map<String, Integer> byProvider, int skipped) {
+    }
+
+    @Inject
+    @RestClient
+    ClusteringFeed feed;
+
+    @Inject
+    CostingConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Scheduled(identity = "clustering-feed", every = "${openpbr.costing.feed.every}",
+            delayed = "${openpbr.costing.feed.first-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Pulled pulled = pull(null);
+            if (pulled.changesRead() > 0) {
+                LOG.infof("clustering feed: %d changes read, %d episodes stored", pulled.changesRead(),
+                        pulled.episodesStored());
+            }
+        } catch (ProblemException e) {
+            LOG.warnf("clustering feed not pulled: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Pulls until caught up or the page budget is spent. Synchronised so that the schedule and a
+     * caller's sync never read the same pages at once in this process; across replicas the position
+     * is compared-and-set, so a replica that fell behind drops its page instead of rewinding.
+     */
+    public synchronized Pulled pull(String provider) {
+        int changes = 0;
+        int stored = 0;
+        int yours = 0;
+        int skipped = 0;
+        String after = QuarkusTransaction.requiringNew().call(this::position);
+        for (int page = 0; page < config.feed().maxPages(); page++) {
+            ClusteringFeed.Page read = read(after);
+            String from = after;
+            Applied applied = QuarkusTransaction.requiringNew().call(() -> apply(read, from));
+            if (!applied.advanced()) {
+                return new Pulled(changes, stored, yours, skipped, false);
+            }
+            changes += read.items().size();
+            stored += applied.episodes();
+            yours += provider == null ? 0 : applied.byProvider().getOrDefault(provider, 0);
+            skipped += applied.skipped();
+            after = read.resumeAfter();
+            if (read.next() == null || read.items().isEmpty()) {
+                return new Pulled(changes, stored, yours, skipped, true);
+            }
+        }
+        return new Pulled(changes, stored, yours, skipped, false);
+    }
+
+    /** When the feed was last read successfully, or null if never. */
+    public OffsetDateTime lastPulledAt() {
+        @SuppressWarnings("unchecked")
+        List<Object> at = em.createNativeQuery("select updated_at from feed_position where feed = :f")
+                .setParameter("f", FEED).getResultList();
+        if (at.isEmpty()) {
+            return null;
+        }
+        Object value = at.get(0);
+        return value instanceof Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
+    }
+
+    private ClusteringFeed.Page read(String after) {
+        try {
+            ClusteringFeed.Page page = feed.read(after, config.feed().pageSize());
+            if (page == null || page.items() == null || page.resumeAfter() == null) {
+                throw new IllegalStateException("a feed page without items or resumeAfter");
+            }
+            return page;
+        } catch (RuntimeException e) {
+            LOG.warnf("clustering feed read failed: %s", e);
+            throw ProblemException.unavailable("clustering-service's feed cannot be read just now;"
+                    + " the episodes already pulled are unchanged",
+                    config.feed().retryAfterSeconds());
+        }
+    }
+
+    private String position() {
+        em.createNativeQuery("insert into feed_position (feed, resume_after) values (:f, '') on conflict (feed) do nothing")
+                .setParameter("f", FEED).executeUpdate();
+        String after = (String) em.createNativeQuery("select resume_after from feed_position where feed = :f")
+                .setParameter("f", FEED).getSingleResult();
+        return after.isEmpty() ? null : after;
+    }
+
+    private Applied apply(ClusteringFeed.Page page, String from) {
+        String current = (String) em.createNativeQuery("select resume_after from feed_position where feed = :f for update")
+                .setParameter("f", FEED).getSingleResult();
+        if (!current.equals(from == null ? "" : from)) {
+            return new Applied(false, 0, Map.of(), 0);
+        }
+        int episodes = 0;
+        int skipped = 0;
+        Map<String, Integer> byProvider = new HashMap<>();
+        Map<String, Boolean> uploads = new HashMap<>();
+        for (ClusteringFeed.Item item : page.items()) {
+            ClusteringFeed.Episode e = item.episode();
+            if (!"EPISODE".equals(item.type()) || e == null) {
+                continue;
+            }
+            boolean uploading = uploads.computeIfAbsent(e.providerCode(), p -> (Boolean) em.createNativeQuery(
+                    "select exists (select 1 from cluster_episode where provider_code = :p and source = 'UPLOAD')")
+                    .setParameter("p", p).getSingleResult());
+            if (uploading) {
+                skipped++;
+                continue;
+            }
+            em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id, code, start_date,"
+                    + " end_date, review_due, commissioner_code, team) values (:provider, 'FEED', :ref, :patient, :code,"
+                    + " :start, cast(:end as date), :review, :commissioner, :team) on conflict (provider_code, ref) do update set"
+                    + " patient_id = excluded.patient_id, code = excluded.code, start_date = excluded.start_date,"
+                    + " end_date = excluded.end_date, review_due = excluded.review_due,"
+                    + " commissioner_code = excluded.commissioner_code, team = excluded.team, updated_at = now()"
+                    + " where cluster_episode.source = 'FEED'")
+                    .setParameter("provider", e.providerCode()).setParameter("ref", e.id())
+                    .setParameter("patient", item.localId()).setParameter("code", e.code())
+                    .setParameter("start", e.startDate()).setParameter("end", e.endDate())
+                    .setParameter("review", e.reviewDue()).setParameter("commissioner", e.commissionerCode())
+                    .setParameter("team", e.team()).executeUpdate();
+            episodes++;
+            byProvider.merge(e.providerCode(), 1, Integer::sum);
+        }
+        em.createNativeQuery("update feed_position set resume_after = :to, updated_at = now() where feed = :f")
+                .setParameter("to", page.resumeAfter()).setParameter("f", FEED).executeUpdate();
+        return new Applied(true, episodes, byProvider, skipped);
+    }
+}

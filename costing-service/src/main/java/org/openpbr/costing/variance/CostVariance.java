@@ -1,0 +1,144 @@
+package org.openpbr.costing.variance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.statistics.descriptive.Quantile;
+
+/**
+ * How much episode costs vary within each code, and how much of their variation the codes
+ * explain. The measure is an episode's cost per cluster day (its cost in the period over its days
+ * in the period), so that episodes cut by the period's ends compare with whole ones.
+ * <p>
+ * These are descriptive statistics, computed in double precision and rounded for presentation;
+ * the totals behind them, and any unit cost with outliers left out, stay exact decimals.
+ * Quantiles use linear interpolation between order statistics (Hyndman and Fan type 7, as
+ * spreadsheets' PERCENTILE.INC and PostgreSQL's percentile_cont), so an analyst can reproduce them.
+ */
+public final class CostVariance {
+
+    /** The default trim point: upper quartile + 1.5 x interquartile range. */
+    public static final BigDecimal DEFAULT_TRIM_MULTIPLIER = new BigDecimal("1.5");
+
+    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+
+    /** One episode as a run costed it. */
+    public record Episode(long id, String code, BigDecimal cost, int clusterDays) {
+
+        public Episode {
+            if (clusterDays <= 0) {
+                throw new IllegalArgumentException("an episode in a run has at least one cluster day");
+            }
+        }
+
+        double costPerDay() {
+            return cost.doubleValue() / clusterDays;
+        }
+    }
+
+    /** One code's spread, and its outliers by the trim point. */
+    public record CodeVariance(String code, int episodes, int zeroCostEpisodes, BigDecimal totalCost, long clusterDays,
+            BigDecimal mean, BigDecimal median, BigDecimal p10, BigDecimal p25, BigDecimal p75, BigDecimal p90,
+            BigDecimal min, BigDecimal max, BigDecimal standardDeviation, BigDecimal coefficientOfVariation,
+            BigDecimal p90p10Fold, BigDecimal trimPoint, List<Episode> outliers, BigDecimal outlierCost,
+            long outlierDays) {
+    }
+
+    /** Every code's spread, and the share of the variation the codes explain. */
+    public record Result(BigDecimal trimMultiplier, List<CodeVariance> codes, BigDecimal etaSquaredCostPerDay,
+            BigDecimal etaSquaredEpisodeCost) {
+
+        /** Every outlier of every code, the costliest per day first. */
+        public List<Episode> outliers() {
+            List<Episode> all = new ArrayList<>();
+            codes.forEach(c -> all.addAll(c.outliers()));
+            all.sort(Comparator.comparingDouble(Episode::costPerDay).reversed().thenComparingLong(Episode::id));
+            return all;
+        }
+    }
+
+    private CostVariance() {
+    }
+
+    public static Result of(Collection<Episode> episodes, BigDecimal trimMultiplier) {
+        if (trimMultiplier.signum() < 0) {
+            throw new IllegalArgumentException("the trim multiplier cannot be negative");
+        }
+        Map<String, List<Episode>> byCode = new TreeMap<>();
+        episodes.forEach(e -> byCode.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e));
+        List<CodeVariance> codes = new ArrayList<>();
+        byCode.forEach((code, list) -> codes.add(code(code, list, trimMultiplier.doubleValue())));
+        return new Result(trimMultiplier, codes, etaSquared(byCode, Episode::costPerDay),
+                etaSquared(byCode, e -> e.cost().doubleValue()));
+    }
+
+    private static CodeVariance code(String code, List<Episode> list, double k) {
+        double[] perDay = list.stream().mapToDouble(Episode::costPerDay).sorted().toArray();
+        int n = perDay.length;
+        double[] q = QUANTILE.evaluate(perDay, 0.10, 0.25, 0.50, 0.75, 0.90);
+        double mean = Arrays.stream(perDay).sum() / n;
+        Double sd = null;
+        if (n > 1) {
+            double squares = 0;
+            for (double x : perDay) {
+                squares += (x - mean) * (x - mean);
+            }
+            sd = Math.sqrt(squares / (n - 1));
+        }
+        double trim = q[3] + k * (q[3] - q[1]);
+        List<Episode> outliers = list.stream().filter(e -> e.costPerDay() > trim)
+                .sorted(Comparator.comparingDouble(Episode::costPerDay).reversed().thenComparingLong(Episode::id))
+                .toList();
+        BigDecimal total = list.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        long days = list.stream().mapToLong(Episode::clusterDays).sum();
+        return new CodeVariance(code, n, (int) list.stream().filter(e -> e.cost().signum() == 0).count(), total, days,
+                money(mean), money(q[2]), money(q[0]), money(q[1]), money(q[3]), money(q[4]), money(perDay[0]),
+                money(perDay[n - 1]), sd == null ? null : money(sd),
+                sd == null || mean == 0 ? null : ratio(sd / mean), q[0] == 0 ? null : ratio(q[4] / q[0]), money(trim),
+                outliers, outliers.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                outliers.stream().mapToLong(Episode::clusterDays).sum());
+    }
+
+    /** Between-code sum of squares over total sum of squares; null when nothing varies. */
+    private static BigDecimal etaSquared(Map<String, List<Episode>> byCode,
+            java.util.function.ToDoubleFunction<Episode> measure) {
+        double sum = 0;
+        long n = 0;
+        for (List<Episode> list : byCode.values()) {
+            for (Episode e : list) {
+                sum += measure.applyAsDouble(e);
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        double grand = sum / n;
+        double total = 0;
+        double between = 0;
+        for (List<Episode> list : byCode.values()) {
+            double groupMean = list.stream().mapToDouble(measure).sum() / list.size();
+            between += list.size() * (groupMean - grand) * (groupMean - grand);
+            for (Episode e : list) {
+                double x = measure.applyAsDouble(e);
+                total += (x - grand) * (x - grand);
+            }
+        }
+        return total == 0 ? null : ratio(between / total);
+    }
+
+    private static BigDecimal money(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal ratio(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    }
+}
