@@ -95,13 +95,21 @@ public class RunReader {
     }
 
     public RunViews.CodeCosts codes(RunViews.Run run, Grouping grouping) {
+        return codes(run, grouping, null);
+    }
+
+    /** Cost by code, leaving out the given outlier episodes when {@code excluded} is not null. */
+    public RunViews.CodeCosts codes(RunViews.Run run, Grouping grouping, RunViews.OutliersExcluded excluded) {
         String group = grouping == null ? "null" : grouping.column;
+        String ids = excluded == null ? "{}" : excluded.episodeIds().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + group + " as grp, code, count(*), sum(cluster_days),"
                 + " sum(admitted_days), sum(admitted_cost), sum(non_admitted_cost),"
                 + " mode() within group (order by review_due - start_date)"
-                + " from run_episode where run_id = :id group by grp, code order by grp, code")
-                .setParameter("id", run.id()).getResultList();
+                + " from run_episode where run_id = :id and not (episode_id = any (cast(:excluded as bigint[])))"
+                + " group by grp, code order by grp, code")
+                .setParameter("id", run.id()).setParameter("excluded", ids).getResultList();
         List<RunViews.CodeCost> codes = new ArrayList<>();
         for (Object[] r : rows) {
             long episodes = ((Number) r[2]).longValue();
@@ -120,7 +128,7 @@ public class RunReader {
                     RunViews.SettingCost.of(nonAdmitted, days - admittedDays)));
         }
         return new RunViews.CodeCosts(run.id(), run.methodVersion(),
-                grouping == null ? null : grouping.name().toLowerCase(java.util.Locale.ROOT), codes);
+                grouping == null ? null : grouping.name().toLowerCase(java.util.Locale.ROOT), excluded, codes);
     }
 
     public RunViews.CentreCosts centres(RunViews.Run run) {

@@ -1,5 +1,6 @@
 package org.openpbr.costing.run;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.costing.period.CostingPeriod;
 import org.openpbr.costing.period.PeriodService;
+import org.openpbr.costing.variance.VarianceService;
+import org.openpbr.costing.variance.VarianceViews;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
@@ -61,6 +65,9 @@ public class RunResource {
 
     @Inject
     RunReader reader;
+
+    @Inject
+    VarianceService variance;
 
     @Inject
     PeriodService periods;
@@ -123,7 +130,9 @@ public class RunResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RunViews.CodeCosts codes(@PathParam("id") UUID id,
-            @Parameter(description = "team or commissioner", schema = @Schema(enumeration = { "team", "commissioner" })) @QueryParam("by") String by) {
+            @Parameter(description = "team or commissioner", schema = @Schema(enumeration = { "team", "commissioner" })) @QueryParam("by") String by,
+            @Parameter(description = "Leave high-cost outlier episodes out of the figures (see /variance).", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("excludeOutliers") String excludeOutliers,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
         RunReader.Grouping grouping = null;
         if (by != null) {
             try {
@@ -132,7 +141,54 @@ public class RunResource {
                 throw ProblemException.invalid(List.of(new FieldError("by", "must be team or commissioner")));
             }
         }
-        return reader.codes(reader.require(callers.current(), id), grouping);
+        RunViews.Run run = reader.require(callers.current(), id);
+        BigDecimal k = VarianceService.trimMultiplier(trimMultiplier);
+        return reader.codes(run, grouping, flag("excludeOutliers", excludeOutliers) ? variance.outliers(run, k) : null);
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(List.of(new FieldError(name, "must be true or false")));
+    }
+
+    @GET
+    @Path("/{id}/variance")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "getCostVariance", summary = "How episode costs vary within each code",
+            description = "Per code, over its episodes' cost per cluster day: count, mean, median, 10th/25th/75th/90th percentiles, min, max, standard deviation, coefficient of variation, p90/p10 fold, "
+                    + "the trim point (upper quartile + trimMultiplier x interquartile range) with the outliers above it and the cost per cluster day without them; "
+                    + "and eta squared, the share of the variance between episodes that the codes explain.")
+    @APIResponse(responseCode = "200", description = "Variance by code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.Run.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public VarianceViews.Run variance(@PathParam("id") UUID id,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
+        return variance.variance(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier), false);
+    }
+
+    @GET
+    @Path("/{id}/outliers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "listOutlierEpisodes", summary = "High-cost outlier episodes (finance)",
+            description = "The episodes above their code's trim point, costliest per cluster day first.")
+    @APIResponse(responseCode = "200", description = "A page of outliers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.OutlierPage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public VarianceViews.OutlierPage outliers(@PathParam("id") UUID id,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier,
+            @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        return variance.outlierPage(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier),
+                PageRequest.of(after, limit), uri);
     }
 
     @GET

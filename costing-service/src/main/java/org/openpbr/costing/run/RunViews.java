@@ -77,7 +77,14 @@ public final class RunViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CodeCosts(@Schema(required = true) UUID runId, @Schema(required = true) String methodVersion,
             @Schema(description = "team or commissioner when grouped") String groupedBy,
+            @Schema(description = "Present when high-cost outliers are left out of these figures.") OutliersExcluded outliersExcluded,
             @Schema(required = true) List<CodeCost> codes) {
+    }
+
+    @Schema(name = "OutliersExcluded", description = "The high-cost outlier episodes left out of unit costs: those above their code's trim point (upper quartile + trimMultiplier x interquartile range of cost per cluster day).")
+    public record OutliersExcluded(@Schema(required = true) BigDecimal trimMultiplier,
+            @Schema(required = true) int episodes, @Schema(required = true) BigDecimal cost,
+            @com.fasterxml.jackson.annotation.JsonIgnore @Schema(hidden = true) java.util.Set<Long> episodeIds) {
     }
 
     @Schema(name = "CentreCost")
