@@ -54,8 +54,9 @@ public class EpisodeFeed {
         try {
             Pulled pulled = pull(null);
             if (pulled.changesRead() > 0) {
-                LOG.infof("clustering feed: %d changes read, %d episodes stored", pulled.changesRead(),
-                        pulled.episodesStored());
+                LOG.infof("clustering feed: %d changes read, %d episodes stored, %d skipped (providers that upload"
+                        + " their episodes)", pulled.changesRead(), pulled.episodesStored(),
+                        pulled.skippedUploadingProviders());
             }
         } catch (ProblemException e) {
             LOG.warnf("clustering feed not pulled: %s", e.getMessage());

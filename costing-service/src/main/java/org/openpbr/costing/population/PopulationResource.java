@@ -129,7 +129,7 @@ public class PopulationResource {
                     CostVariance.of(theirs, k), true).codes()));
         }
         boolean anyWithheld = all.codes().stream().anyMatch(c -> c.episodes() < VarianceService.SMALL_NUMBER_LIMIT);
-        return new Costs(commissioner, population.period().from(), population.period().to(), population.runs(), "cost per cluster day", k,
+        return new Costs(commissioner, population.period().from(), population.period().to(), population.runs(), VarianceViews.MEASURE, k,
                 anyWithheld ? null : all.etaSquaredCostPerDay(),
                 VarianceService.view(null, null, all, true).codes(), providers);
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** What the costing API returns about the spread of episode costs. */
 public final class VarianceViews {
 
-    static final String MEASURE = "cost per cluster day: an episode's cost in the period / its cluster days in the period";
+    public static final String MEASURE = "cost per cluster day: an episode's cost in the period / its cluster days in the period";
     static final String QUANTILES = "linear interpolation between order statistics (Hyndman-Fan type 7, as PERCENTILE.INC)";
 
     private VarianceViews() {
