@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.commons.statistics.descriptive.Quantile;
-
 /**
  * How much episode costs vary within each code, and how much of their variation the codes
  * explain. The measure is an episode's cost per cluster day (its cost in the period over its days
  * in the period), so that episodes cut by the period's ends compare with whole ones.
  * <p>
- * These are descriptive statistics, computed in double precision and rounded for presentation;
- * the totals behind them, and any unit cost with outliers left out, stay exact decimals.
+ * Quantiles, the mean, the trim point and the choice of outliers are exact decimals (they decide
+ * which money unit costs leave out); only the spread measures (standard deviation, coefficient of
+ * variation, fold, eta squared) are computed in double precision, and everything is rounded for
+ * presentation.
  * Quantiles use linear interpolation between order statistics (Hyndman and Fan type 7, as
  * spreadsheets' PERCENTILE.INC and PostgreSQL's percentile_cont), so an analyst can reproduce them.
  */
@@ -27,7 +27,8 @@ public final class CostVariance {
     /** The default trim point: upper quartile + 1.5 x interquartile range. */
     public static final BigDecimal DEFAULT_TRIM_MULTIPLIER = new BigDecimal("1.5");
 
-    private static final Quantile QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+    /** Decimal places kept for cost per day inside the statistics (far below a penny). */
+    private static final int SCALE = 10;
 
     /** One episode as a run costed it. */
     public record Episode(long id, String code, BigDecimal cost, int clusterDays) {
@@ -40,6 +41,10 @@ public final class CostVariance {
 
         double costPerDay() {
             return cost.doubleValue() / clusterDays;
+        }
+
+        BigDecimal exactCostPerDay() {
+            return cost.divide(BigDecimal.valueOf(clusterDays), SCALE, RoundingMode.HALF_EVEN);
         }
     }
 
@@ -59,7 +64,7 @@ public final class CostVariance {
         public List<Episode> outliers() {
             List<Episode> all = new ArrayList<>();
             codes.forEach(c -> all.addAll(c.outliers()));
-            all.sort(Comparator.comparingDouble(Episode::costPerDay).reversed().thenComparingLong(Episode::id));
+            all.sort(Comparator.comparing(Episode::exactCostPerDay).reversed().thenComparingLong(Episode::id));
             return all;
         }
     }
@@ -74,36 +79,55 @@ public final class CostVariance {
         Map<String, List<Episode>> byCode = new TreeMap<>();
         episodes.forEach(e -> byCode.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e));
         List<CodeVariance> codes = new ArrayList<>();
-        byCode.forEach((code, list) -> codes.add(code(code, list, trimMultiplier.doubleValue())));
+        byCode.forEach((code, list) -> codes.add(code(code, list, trimMultiplier)));
         return new Result(trimMultiplier, codes, etaSquared(byCode, Episode::costPerDay),
                 etaSquared(byCode, e -> e.cost().doubleValue()));
     }
 
-    private static CodeVariance code(String code, List<Episode> list, double k) {
-        double[] perDay = list.stream().mapToDouble(Episode::costPerDay).sorted().toArray();
+    private static CodeVariance code(String code, List<Episode> list, BigDecimal k) {
+        BigDecimal[] perDay = list.stream().map(Episode::exactCostPerDay).sorted().toArray(BigDecimal[]::new);
         int n = perDay.length;
-        double[] q = QUANTILE.evaluate(perDay, 0.10, 0.25, 0.50, 0.75, 0.90);
-        double mean = Arrays.stream(perDay).sum() / n;
+        BigDecimal p25 = quantile(perDay, "0.25");
+        BigDecimal p75 = quantile(perDay, "0.75");
+        BigDecimal p10 = quantile(perDay, "0.10");
+        BigDecimal p90 = quantile(perDay, "0.90");
+        BigDecimal sum = Arrays.stream(perDay).reduce(BigDecimal.ZERO, BigDecimal::add);
+        double mean = sum.doubleValue() / n;
         Double sd = null;
         if (n > 1) {
             double squares = 0;
-            for (double x : perDay) {
-                squares += (x - mean) * (x - mean);
+            for (BigDecimal x : perDay) {
+                squares += (x.doubleValue() - mean) * (x.doubleValue() - mean);
             }
             sd = Math.sqrt(squares / (n - 1));
         }
-        double trim = q[3] + k * (q[3] - q[1]);
-        List<Episode> outliers = list.stream().filter(e -> e.costPerDay() > trim)
-                .sorted(Comparator.comparingDouble(Episode::costPerDay).reversed().thenComparingLong(Episode::id))
+        // The trim point and which episodes lie above it are exact: they decide what money unit costs leave out.
+        BigDecimal trim = p75.add(k.multiply(p75.subtract(p25)));
+        List<Episode> outliers = list.stream()
+                .filter(e -> e.cost().compareTo(trim.multiply(BigDecimal.valueOf(e.clusterDays()))) > 0)
+                .sorted(Comparator.comparing(Episode::exactCostPerDay).reversed().thenComparingLong(Episode::id))
                 .toList();
         BigDecimal total = list.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         long days = list.stream().mapToLong(Episode::clusterDays).sum();
         return new CodeVariance(code, n, (int) list.stream().filter(e -> e.cost().signum() == 0).count(), total, days,
-                money(mean), money(q[2]), money(q[0]), money(q[1]), money(q[3]), money(q[4]), money(perDay[0]),
-                money(perDay[n - 1]), sd == null ? null : money(sd),
-                sd == null || mean == 0 ? null : ratio(sd / mean), q[0] == 0 ? null : ratio(q[4] / q[0]), money(trim),
-                outliers, outliers.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                money(sum.divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN)), money(quantile(perDay, "0.50")),
+                money(p10), money(p25), money(p75), money(p90), money(perDay[0]), money(perDay[n - 1]),
+                sd == null ? null : money(BigDecimal.valueOf(sd)),
+                sd == null || mean == 0 ? null : ratio(sd / mean),
+                p10.signum() == 0 ? null : ratio(p90.doubleValue() / p10.doubleValue()), money(trim), outliers,
+                outliers.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
                 outliers.stream().mapToLong(Episode::clusterDays).sum());
+    }
+
+    /** Type 7: at position (n - 1) p of the sorted values, interpolating linearly between neighbours; exact. */
+    static BigDecimal quantile(BigDecimal[] sorted, String probability) {
+        BigDecimal position = new BigDecimal(probability).multiply(BigDecimal.valueOf(sorted.length - 1L));
+        int below = position.intValue();
+        BigDecimal fraction = position.subtract(BigDecimal.valueOf(below));
+        if (below + 1 >= sorted.length || fraction.signum() == 0) {
+            return sorted[below];
+        }
+        return sorted[below].add(fraction.multiply(sorted[below + 1].subtract(sorted[below])));
     }
 
     /** Between-code sum of squares over total sum of squares; null when nothing varies. */
@@ -134,8 +158,8 @@ public final class CostVariance {
         return total == 0 ? null : ratio(between / total);
     }
 
-    private static BigDecimal money(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal ratio(double value) {
