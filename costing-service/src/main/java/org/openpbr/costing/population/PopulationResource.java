@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,6 +40,7 @@ import org.openpbr.costing.variance.VarianceService;
 import org.openpbr.costing.variance.VarianceViews;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -182,7 +182,7 @@ public class PopulationResource {
         Map<Long, String> patientOf = new HashMap<>();
         List<CostVariance.Episode> episodes = new ArrayList<>();
         for (Object[] r : runs) {
-            RunRef ref = new RunRef((String) r[1], (UUID) r[0], (String) r[2], instant(r[3]));
+            RunRef ref = new RunRef((String) r[1], (UUID) r[0], (String) r[2], NativeRows.instant(r[3]));
             refs.add(ref);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select episode_id, code, admitted_cost + non_admitted_cost,"
@@ -210,8 +210,4 @@ public class PopulationResource {
         }
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof java.sql.Timestamp t ? t.toInstant()
-                : value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
-    }
 }

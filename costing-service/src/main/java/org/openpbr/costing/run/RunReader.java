@@ -1,8 +1,6 @@
 package org.openpbr.costing.run;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,7 +88,7 @@ public class RunReader {
                 included, (String) r[7],
                 new RunViews.Reconciliation((BigDecimal) r[8], social, excluded, costed, allocated, notClustered,
                         unallocated, costed.subtract(allocated).subtract(notClustered).subtract(unallocated)),
-                ((Number) r[14]).longValue(), ((Number) r[15]).intValue(), instant(r[16]), instant(r[17]), timings,
+                ((Number) r[14]).longValue(), ((Number) r[15]).intValue(), NativeRows.instant(r[16]), NativeRows.instant(r[17]), timings,
                 (String) r[19]);
     }
 
@@ -192,8 +190,4 @@ public class RunReader {
                 changes);
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                : (Instant) value;
-    }
 }
