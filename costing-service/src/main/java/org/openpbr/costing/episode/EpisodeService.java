@@ -81,35 +81,32 @@ public class EpisodeService {
                 .setParameter("p", provider).setParameter("s", sha).setParameter("f", fileName)
                 .setParameter("n", rows.size()).setParameter("by", caller.username().orElse(caller.subject()))
                 .getSingleResult()).longValue();
-        int created = 0;
-        int updated = 0;
-        int unchanged = 0;
-        for (Row row : rows) {
-            // xmax = 0 on the returned row means the insert happened; otherwise the update did.
-            List<?> result = em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id,"
-                    + " code, start_date, end_date, review_due, commissioner_code, team, upload_id)"
-                    + " values (:p, 'UPLOAD', :ref, :patient, :code, :start, :end, :due, :comm, :team, :upload)"
-                    + " on conflict (provider_code, ref) do update set patient_id = excluded.patient_id, code = excluded.code,"
-                    + "  start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,"
-                    + "  commissioner_code = excluded.commissioner_code, team = excluded.team, upload_id = excluded.upload_id,"
-                    + "  updated_at = now()"
-                    + " where (cluster_episode.patient_id, cluster_episode.code, cluster_episode.start_date,"
-                    + "  cluster_episode.end_date, cluster_episode.review_due, cluster_episode.commissioner_code,"
-                    + "  cluster_episode.team) is distinct from (excluded.patient_id, excluded.code, excluded.start_date,"
-                    + "  excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team)"
-                    + " returning xmax = 0").setParameter("p", provider).setParameter("ref", row.ref())
-                    .setParameter("patient", row.patient()).setParameter("code", row.code())
-                    .setParameter("start", row.start()).setParameter("end", row.end())
-                    .setParameter("due", row.reviewDue()).setParameter("comm", row.commissioner())
-                    .setParameter("team", row.team()).setParameter("upload", uploadId).getResultList();
-            if (result.isEmpty()) {
-                unchanged++;
-            } else if (Boolean.TRUE.equals(result.get(0))) {
-                created++;
-            } else {
-                updated++;
-            }
-        }
+        // One statement for the whole file: each column as an array, unnested into rows. xmax = 0 on a
+        // returned row means it was inserted, otherwise updated; unchanged rows are not returned.
+        @SuppressWarnings("unchecked")
+        List<Object> result = em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id,"
+                + " code, start_date, end_date, review_due, commissioner_code, team, upload_id)"
+                + " select :p, 'UPLOAD', x.ref, x.patient, x.code, x.start_date, x.end_date, x.due, x.comm, x.team, :upload"
+                + " from unnest(cast(:refs as text[]), cast(:patients as text[]), cast(:codes as text[]),"
+                + "  cast(:starts as date[]), cast(:ends as date[]), cast(:dues as date[]), cast(:comms as text[]),"
+                + "  cast(:teams as text[])) as x(ref, patient, code, start_date, end_date, due, comm, team)"
+                + " on conflict (provider_code, ref) do update set patient_id = excluded.patient_id, code = excluded.code,"
+                + "  start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,"
+                + "  commissioner_code = excluded.commissioner_code, team = excluded.team, upload_id = excluded.upload_id,"
+                + "  updated_at = now()"
+                + " where (cluster_episode.patient_id, cluster_episode.code, cluster_episode.start_date,"
+                + "  cluster_episode.end_date, cluster_episode.review_due, cluster_episode.commissioner_code,"
+                + "  cluster_episode.team) is distinct from (excluded.patient_id, excluded.code, excluded.start_date,"
+                + "  excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team)"
+                + " returning xmax = 0").setParameter("p", provider).setParameter("upload", uploadId)
+                .setParameter("refs", array(rows, Row::ref)).setParameter("patients", array(rows, Row::patient))
+                .setParameter("codes", array(rows, Row::code)).setParameter("starts", array(rows, Row::start))
+                .setParameter("ends", array(rows, Row::end)).setParameter("dues", array(rows, Row::reviewDue))
+                .setParameter("comms", array(rows, Row::commissioner)).setParameter("teams", array(rows, Row::team))
+                .getResultList();
+        int created = (int) result.stream().filter(Boolean.TRUE::equals).count();
+        int updated = result.size() - created;
+        int unchanged = rows.size() - result.size();
         audit.record(caller, "episodes.loaded", "upload", Long.toString(uploadId), null,
                 Map.of("created", created, "updated", updated, "unchanged", unchanged, "sha256", sha));
         return new Outcome(uploadId, created, updated, unchanged, false);
@@ -178,6 +175,22 @@ public class EpisodeService {
         return date;
     }
 
+    /**
+     * A PostgreSQL array literal of one column. Identifiers, codes and dates never hold quotes,
+     * commas or backslashes (the file's rules refuse them), so each element is simply quoted.
+     */
+    private static String array(List<Row> rows, java.util.function.Function<Row, Object> column) {
+        StringBuilder text = new StringBuilder(rows.size() * 16).append('{');
+        for (Row row : rows) {
+            Object value = column.apply(row);
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append(value == null ? "NULL" : "\"" + value + "\"");
+        }
+        return text.append('}').toString();
+    }
+
     /** A person's episodes with this provider (the file's, and the stored ones the file does not replace) must not overlap. */
     private void checkOverlaps(String provider, List<Row> rows, UploadFaults faults) {
         Map<String, List<Row>> byPatient = new HashMap<>();
@@ -187,9 +200,11 @@ public class EpisodeService {
             fileRefs.put(row.ref(), row);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> stored = em.createNativeQuery("select ref, patient_id, start_date, end_date from cluster_episode"
-                + " where provider_code = :p and patient_id in (:patients)").setParameter("p", provider)
-                .setParameter("patients", byPatient.keySet()).getResultList();
+        // a join, not "= any (array)", which PostgreSQL would test element by element for every row
+        List<Object[]> stored = em.createNativeQuery("select e.ref, e.patient_id, e.start_date, e.end_date"
+                + " from cluster_episode e join (select distinct unnest(cast(:patients as text[])) as patient) f"
+                + " on f.patient = e.patient_id where e.provider_code = :p")
+                .setParameter("p", provider).setParameter("patients", array(rows, Row::patient)).getResultList();
         for (Object[] s : stored) {
             if (!fileRefs.containsKey((String) s[0])) {
                 byPatient.get((String) s[1]).add(new Row(0, (String) s[0], (String) s[1], null, NativeRows.date(s[2]),

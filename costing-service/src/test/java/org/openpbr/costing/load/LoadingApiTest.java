@@ -44,6 +44,23 @@ class LoadingApiTest {
         loaded = true;
     }
 
+    /** A trust-sized episode file (more people than one SQL statement can take as parameters) loads whole. */
+    @Test
+    void an_episode_file_of_70000_people_loads_in_one_go_and_a_second_counts_what_changed() {
+        TestTokens rl9 = finance("RL9");
+        String header = "episode_id,patient_id,code,start_date,end_date,review_due,commissioner_code,team\n";
+        StringBuilder file = new StringBuilder(header);
+        for (int i = 1; i <= 70_000; i++) {
+            file.append("E").append(i).append(",P ").append(i).append(",11,2025-04-01,,2026-04-01,15N,T1\n");
+        }
+        episodes(rl9, file.toString()).statusCode(201).body("created", equalTo(70_000)).body("updated", equalTo(0));
+        file.append("E70001,P 1,04,2024-04-01,2024-06-30,2024-10-01,15N,T1\n");
+        episodes(rl9, file.toString()).statusCode(201).body("created", equalTo(1)).body("updated", equalTo(0))
+                .body("unchanged", equalTo(70_000));
+        episodes(rl9, header + "E70002,P 2,04,2025-05-01,,2025-11-01,15N,T1\n").statusCode(400)
+                .body("errors[0].message", containsString("overlaps episode E2 (already loaded)"));
+    }
+
     @Test
     void cost_centres_are_listed_and_a_bad_list_changes_nothing() {
         api(RL1).get("/v1/cost-centres").then().statusCode(200).body("items.code", hasItems("CMHT", "SUP", "WARD"))
