@@ -11,12 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.clustering.assessment.Assessment;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.clustering.feed.ChangeHorizon;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.problem.ProblemException;
-import org.openpbr.platform.problem.ProblemType;
 
 /** Patients and care spells, always within one provider's records. */
 @ApplicationScoped
@@ -158,14 +158,8 @@ public class PatientService {
     @Transactional
     public CareSpell endSpell(String providerCode, UUID patientId, UUID spellId, LocalDate endDate, String ifMatch) {
         CareSpell spell = ownedSpell(providerCode, patientId, spellId);
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the care spell's ETag in If-Match (GET the spell to read it)");
-        }
-        if (!ifMatch.strip().equals(spell.etag())) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The care spell has changed since you read it; GET it again and retry");
-        }
+        IfMatch.requirePresent(ifMatch, "Send the care spell's ETag in If-Match (GET the spell to read it)");
+        IfMatch.requireMatch(ifMatch, spell.etag(), "The care spell has changed since you read it; GET it again and retry");
         Faults faults = new Faults();
         if (faults.present("endDate", endDate)) {
             faults.notFuture("endDate", endDate, LocalDate.now());

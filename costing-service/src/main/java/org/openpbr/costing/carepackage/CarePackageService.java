@@ -22,6 +22,7 @@ import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
 
@@ -296,20 +297,21 @@ public class CarePackageService {
 
     private static void checkPrecondition(Stored before, String ifMatch, boolean required) {
         boolean exists = before != null && before.view() != null;
-        if (ifMatch == null || ifMatch.isBlank()) {
-            if (exists || required) {
-                throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                        "The code already has a care package: send its ETag in If-Match (GET it to read it)");
-            }
+        if (exists || required) {
+            IfMatch.requirePresent(ifMatch,
+                    "The code already has a care package: send its ETag in If-Match (GET it to read it)");
+        } else if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        String tag = ifMatch.strip();
-        if (!exists || !(tag.equals("*") || tag.equals(before.etag()))) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED, exists
-                    ? "The care package has changed since you read it (now version " + before.view().version()
-                            + "); GET it again and retry"
-                    : "The code has no care package for If-Match to match; send the first version without If-Match");
+        if (!exists) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "The code has no care package for If-Match to match; send the first version without If-Match");
         }
+        if (ifMatch.strip().equals("*")) {
+            return; // any current version
+        }
+        IfMatch.requireMatch(ifMatch, before.etag(), "The care package has changed since you read it (now version "
+                + before.view().version() + "); GET it again and retry");
     }
 
     private static final String PACKAGE_COLUMNS = "select id, code, version, retired, name, weeks, note, created_at,"

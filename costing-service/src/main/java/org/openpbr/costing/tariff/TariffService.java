@@ -25,8 +25,8 @@ import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.OrgType;
 import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.platform.problem.ProblemException;
-import org.openpbr.platform.problem.ProblemType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -220,18 +220,12 @@ public class TariffService {
     }
 
     private static void checkDraft(Stored before, String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(ProblemType.PRECONDITION_REQUIRED,
-                    "Send the tariff's ETag in If-Match (GET the tariff to read it)");
-        }
+        IfMatch.requirePresent(ifMatch, "Send the tariff's ETag in If-Match (GET the tariff to read it)");
         if (!"DRAFT".equals(before.view().status())) {
             throw ProblemException.conflict("The tariff is agreed and never changes; propose a new version under the same name");
         }
-        if (!ifMatch.strip().equals(before.etag())) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
-                    "The tariff has changed since you read it (now revision " + before.view().revision()
-                            + "); GET it again and retry");
-        }
+        IfMatch.requireMatch(ifMatch, before.etag(), "The tariff has changed since you read it (now revision "
+                + before.view().revision() + "); GET it again and retry");
     }
 
     private void lockName(String provider, String name) {

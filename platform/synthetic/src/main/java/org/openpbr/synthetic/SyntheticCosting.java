@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,12 +65,14 @@ public final class SyntheticCosting {
     static final String[] STAFF = { "Nurse", "Nurse", "Nurse", "Psychiatrist", "Psychologist", "Social worker",
             "Support worker", "Support worker", "Occupational therapist" };
     /** Pounds per minute of each staff group, for the ledger. */
-    static final Map<String, Double> STAFF_COST = Map.of("Nurse", 0.95, "Psychiatrist", 2.40, "Psychologist", 1.30,
-            "Social worker", 0.85, "Support worker", 0.55, "Occupational therapist", 0.90);
+    static final Map<String, BigDecimal> STAFF_COST = Map.of("Nurse", new BigDecimal("0.95"),
+            "Psychiatrist", new BigDecimal("2.40"), "Psychologist", new BigDecimal("1.30"),
+            "Social worker", new BigDecimal("0.85"), "Support worker", new BigDecimal("0.55"),
+            "Occupational therapist", new BigDecimal("0.90"));
 
     private final Spec spec;
     private final Random random;
-    private final Map<String, Double> minutesByCentreAndStaff = new LinkedHashMap<>();
+    private final Map<String, Long> minutesByCentreAndStaff = new LinkedHashMap<>();
     private final Map<String, Long> nightsByWard = new LinkedHashMap<>();
 
     private SyntheticCosting(Spec spec) {
@@ -201,7 +204,7 @@ public final class SyntheticCosting {
         line.append('C').append(written + 1).append(',').append(person).append(',').append(day).append(',').append(team)
                 .append(',').append(staff).append(',').append(minutes).append('\n');
         out.write(line.toString());
-        minutesByCentreAndStaff.merge(team + "|" + staff, (double) minutes, Double::sum);
+        minutesByCentreAndStaff.merge(team + "|" + staff, (long) minutes, Long::sum);
         return 1;
     }
 
@@ -234,7 +237,7 @@ public final class SyntheticCosting {
                             .append(',').append(staff).append(',').append(minutes).append(',')
                             .append(String.join(";", attendees)).append('\n');
                     out.write(line.toString());
-                    minutesByCentreAndStaff.merge(team.getKey() + "|" + staff, (double) minutes, Double::sum);
+                    minutesByCentreAndStaff.merge(team.getKey() + "|" + staff, (long) minutes, Long::sum);
                 }
             }
         }
@@ -265,45 +268,52 @@ public final class SyntheticCosting {
         long lines = 0;
         BigDecimal direct = BigDecimal.ZERO;
         for (String team : teams) {
-            double teamTotal = 0;
+            BigDecimal teamTotal = BigDecimal.ZERO;
             for (String staff : STAFF_COST.keySet().stream().sorted().toList()) {
-                double minutes = minutesByCentreAndStaff.getOrDefault(team + "|" + staff, 0.0);
+                long minutes = minutesByCentreAndStaff.getOrDefault(team + "|" + staff, 0L);
                 if (minutes == 0) {
                     continue;
                 }
-                BigDecimal pay = pounds(minutes * STAFF_COST.get(staff) * (0.9 + 0.2 * random.nextDouble()));
+                BigDecimal pay = pounds(BigDecimal.valueOf(minutes).multiply(STAFF_COST.get(staff)).multiply(spread(90, 20)));
                 out.write(team + "," + staff + " pay," + pay.toPlainString() + "," + (staff.equals("Social worker") ? "Y" : "N") + "\n");
-                direct = direct.add(pay);
-                teamTotal += pay.doubleValue();
+                teamTotal = teamTotal.add(pay);
                 lines++;
             }
-            BigDecimal nonPay = pounds(teamTotal * 0.12);
-            BigDecimal income = pounds(-teamTotal * 0.01);
+            BigDecimal nonPay = pounds(teamTotal.multiply(new BigDecimal("0.12")));
+            BigDecimal income = pounds(teamTotal.multiply(new BigDecimal("-0.01")));
             out.write(team + ",Non-pay," + nonPay.toPlainString() + ",N\n");
             out.write(team + ",Income," + income.toPlainString() + ",N\n");
-            direct = direct.add(nonPay).add(income);
+            direct = direct.add(teamTotal).add(nonPay).add(income);
             lines += 2;
         }
         for (int w = 1; w <= spec.wards(); w++) {
             String ward = String.format("WARD-%02d", w);
             long nights = nightsByWard.getOrDefault(ward, 0L);
             // a ward with no stays in the period still has staff: its cost is unallocated in costing
-            BigDecimal pay = pounds(Math.max(nights, 30) * 320 * (0.9 + 0.2 * random.nextDouble()));
+            BigDecimal pay = pounds(BigDecimal.valueOf(Math.max(nights, 30) * 320).multiply(spread(90, 20)));
+            BigDecimal medical = pounds(pay.multiply(new BigDecimal("0.2")));
             out.write(ward + ",Nursing pay," + pay.toPlainString() + ",N\n");
-            out.write(ward + ",Medical pay," + pounds(pay.doubleValue() * 0.2).toPlainString() + ",N\n");
-            direct = direct.add(pay).add(pounds(pay.doubleValue() * 0.2));
+            out.write(ward + ",Medical pay," + medical.toPlainString() + ",N\n");
+            direct = direct.add(pay).add(medical);
             lines += 2;
         }
+        BigDecimal perCentre = direct.multiply(new BigDecimal("0.18")).divide(BigDecimal.valueOf(spec.supportCentres()),
+                2, RoundingMode.HALF_UP);
         for (int s = 1; s <= spec.supportCentres(); s++) {
-            BigDecimal share = pounds(direct.doubleValue() * 0.18 / spec.supportCentres() * (0.8 + 0.4 * random.nextDouble()));
+            BigDecimal share = pounds(perCentre.multiply(spread(80, 40)));
             out.write(String.format("SUP-%02d,Overhead,%s,N%n", s, share.toPlainString()));
             lines++;
         }
         return lines;
     }
 
-    private static BigDecimal pounds(double amount) {
-        return BigDecimal.valueOf(amount).setScale(2, java.math.RoundingMode.HALF_UP);
+    /** A random factor from low % to low + width %, in whole percent. */
+    private BigDecimal spread(int low, int width) {
+        return BigDecimal.valueOf(low + random.nextInt(width + 1), 2);
+    }
+
+    private static BigDecimal pounds(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** How much community care a code gets, relative to the average. */
