@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.costing.load.CsvCharset;
 import org.openpbr.costing.period.PeriodResource;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
@@ -59,8 +62,9 @@ public class CostCentreResource {
     @APIResponse(responseCode = "200", description = "Loaded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Loaded.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Loaded load(String csv) {
-        CostCentreService.Outcome outcome = service.load(callers.current(), csv == null ? "" : csv);
+    public Loaded load(@Context HttpHeaders headers, byte[] body) {
+        CostCentreService.Outcome outcome = service.load(callers.current(),
+                body == null ? "" : CsvCharset.text(body, headers.getMediaType(), "cost centre"));
         return new Loaded(outcome.created(), outcome.updated(), outcome.unchanged());
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.costing.load.CsvCharset;
 import org.openpbr.costing.load.UploadView;
 import org.openpbr.costing.period.PeriodResource;
 import org.openpbr.platform.caller.CallerContext;
@@ -100,8 +102,9 @@ public class EpisodeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response load(@Parameter(description = "Optional, e.g. attachment; filename=\"episodes.csv\".") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
-            @Context UriInfo uri, String csv) {
-        EpisodeService.Outcome outcome = service.upload(callers.current(), csv == null ? "" : csv,
+            @Context HttpHeaders headers, @Context UriInfo uri, byte[] file) {
+        EpisodeService.Outcome outcome = service.upload(callers.current(),
+                file == null ? "" : CsvCharset.text(file, headers.getMediaType(), "episodes"),
                 UploadView.fileName(disposition));
         Loaded body = new Loaded(outcome.uploadId(), outcome.created(), outcome.updated(), outcome.unchanged());
         if (outcome.replayed()) {

@@ -15,7 +15,7 @@ import org.openpbr.costing.run.CostingMethodV1;
  */
 public enum ActivityKind {
 
-    CONTACTS("contacts", "care_contact", "contact_id",
+    CONTACTS("contacts", "care_contact", "contact_id", "contact_id",
             List.of("contact_id", "patient_id", "contact_date", "cost_centre", "staff_group", "minutes"),
             "contact_id, patient_id, contact_date, cost_centre_id, staff_group, minutes", CostCentre.Type.COMMUNITY_TEAM) {
         @Override
@@ -35,7 +35,7 @@ public enum ActivityKind {
         }
     },
 
-    BED_DAYS("bed-days", "bed_day", "patient_id || '|' || bed_date",
+    BED_DAYS("bed-days", "bed_day", "patient_id, bed_date", "patient_id || '|' || bed_date",
             List.of("patient_id", "bed_date", "ward"), "patient_id, bed_date, cost_centre_id",
             CostCentre.Type.INPATIENT_WARD) {
         @Override
@@ -61,7 +61,7 @@ public enum ActivityKind {
         }
     },
 
-    GROUP_SESSIONS("group-sessions", "group_session", "session_id",
+    GROUP_SESSIONS("group-sessions", "group_session", "session_id", "session_id",
             List.of("session_id", "session_date", "cost_centre", "staff_group", "minutes", "attendees"),
             "session_id, session_date, cost_centre_id, staff_group, minutes, attendees", CostCentre.Type.COMMUNITY_TEAM) {
         @Override
@@ -90,15 +90,17 @@ public enum ActivityKind {
 
     private final String path;
     private final String table;
+    private final String keyColumns;
     private final String keyExpression;
     private final List<String> columns;
     private final String copyColumns;
     private final CostCentre.Type centreType;
 
-    ActivityKind(String path, String table, String keyExpression, List<String> columns, String copyColumns,
+    ActivityKind(String path, String table, String keyColumns, String keyExpression, List<String> columns, String copyColumns,
             CostCentre.Type centreType) {
         this.path = path;
         this.table = table;
+        this.keyColumns = keyColumns;
         this.keyExpression = keyExpression;
         this.columns = columns;
         this.copyColumns = copyColumns;
@@ -125,6 +127,11 @@ public enum ActivityKind {
 
     String table() {
         return table;
+    }
+
+    /** The columns that make a row's unique key within the period. */
+    String keyColumns() {
+        return keyColumns;
     }
 
     /** The SQL expression that gives a stored row's unique key, comparable with {@link #key}. */

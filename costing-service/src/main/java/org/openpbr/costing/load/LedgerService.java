@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -54,9 +55,10 @@ public class LedgerService {
     private record Line(int line, CostCentre centre, String expenseType, BigDecimal amount, boolean socialCare) {
     }
 
-    public UploadService.Accepted replace(Caller caller, String periodCode, InputStream body, String fileName) {
+    public UploadService.Accepted replace(Caller caller, String periodCode, InputStream body, Charset charset,
+            String fileName) {
         String provider = caller.requireProviderOrg();
-        try (SpooledFile file = SpooledFile.of(body)) {
+        try (SpooledFile file = SpooledFile.of(body, charset)) {
             return QuarkusTransaction.requiringNew().timeout(UploadService.LOAD_TIMEOUT_SECONDS).call(() -> {
                 CostingPeriod period = periods.require(provider, periodCode);
                 Upload current = Upload.find("providerCode = ?1 and periodId = ?2 and kind = 'LEDGER'"
@@ -132,7 +134,7 @@ public class LedgerService {
                 }
             }
         } catch (CharacterCodingException e) {
-            faults.add(1, null, "the file is not UTF-8 text");
+            faults.add(1, null, file.notText());
         } catch (IOException | RuntimeException e) {
             faults.add(1, null, "is not readable as CSV: " + UploadService.firstLine(e.getMessage()));
         }

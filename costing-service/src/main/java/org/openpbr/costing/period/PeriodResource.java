@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.costing.load.ActivityKind;
+import org.openpbr.costing.load.CsvCharset;
 import org.openpbr.costing.load.LedgerService;
 import org.openpbr.costing.load.Upload;
 import org.openpbr.costing.load.UploadService;
@@ -140,8 +142,9 @@ public class PeriodResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response loadLedger(@PathParam("period") String code,
             @Parameter(description = "Optional, e.g. attachment; filename=\"tb-2025-26.csv\": the file name is kept with the upload.") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
-            @Context UriInfo uri, InputStream body) {
-        return accepted(ledgers.replace(callers.current(), code, body, UploadView.fileName(disposition)), code, uri);
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        return accepted(ledgers.replace(callers.current(), code, body, CsvCharset.of(headers.getMediaType()),
+                UploadView.fileName(disposition)), code, uri);
     }
 
     @POST
@@ -168,13 +171,13 @@ public class PeriodResource {
     public Response loadActivity(@PathParam("period") String code,
             @Parameter(description = "contacts, bed-days or group-sessions", schema = @Schema(enumeration = { "contacts", "bed-days", "group-sessions" })) @PathParam("kind") String kind,
             @Parameter(description = "Optional, e.g. attachment; filename=\"contacts-2025-04.csv\": the file name is kept with the upload.") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
-            @Context UriInfo uri, InputStream body) {
+            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         ActivityKind activity = ActivityKind.ofPath(kind);
         if (activity == null) {
             throw ProblemException.notFound("Activity kind " + kind + " (contacts, bed-days or group-sessions)");
         }
-        return accepted(uploads.loadActivity(callers.current(), code, activity, body, UploadView.fileName(disposition)),
-                code, uri);
+        return accepted(uploads.loadActivity(callers.current(), code, activity, body,
+                CsvCharset.of(headers.getMediaType()), UploadView.fileName(disposition)), code, uri);
     }
 
     @GET

@@ -315,19 +315,22 @@ public final class CostingMethodV1 {
      * first, exactly as {@link PennyAllocation#share} does.
      */
     private static void allocate(Connection c, UUID runId) throws SQLException {
+        // Each bucket's product, quotient and remainder are computed once (they are 40-digit numerics);
+        // ties in the remainder go by episode, then person and staff group in byte order, so that the
+        // pennies do not depend on the database's collation.
         try (PreparedStatement s = c.prepareStatement("insert into run_allocation (run_id, cost_centre_id, episode_id,"
                 + " patient_id, staff_group, admitted, activity_rows, minutes, bed_days, cost)"
                 + " select ?, cost_centre_id, episode_id, patient_id, staff_group, admitted, activity_rows, minutes,"
-                + "  bed_days, case when pennies < 0 then -1 else 1 end"
-                + "  * (base + case when rank <= abs(pennies) - given then 1 else 0 end) / 100.0"
-                + " from (select b.*, x.to_allocate_pennies as pennies, x.type = 'INPATIENT_WARD' as admitted,"
-                + "   div(abs(x.to_allocate_pennies) * b.weight, x.weight) as base,"
-                + "   row_number() over (partition by b.cost_centre_id order by"
-                + "     mod(abs(x.to_allocate_pennies) * b.weight, x.weight) desc, b.episode_id nulls last, b.patient_id,"
-                + "     b.staff_group) as rank,"
-                + "   sum(div(abs(x.to_allocate_pennies) * b.weight, x.weight)) over (partition by b.cost_centre_id) as given"
-                + "  from run_bucket b join centre_amount x on x.cost_centre_id = b.cost_centre_id"
-                + "  where x.weight > 0) shared")) {
+                + "  bed_days, sign * (base + case when row_number() over (partition by cost_centre_id order by rem desc,"
+                + "   episode_id nulls last, patient_id collate \"C\", staff_group collate \"C\") <= short then 1 else 0 end)"
+                + "   / 100.0"
+                + " from (select q.*, pennies - sum(base) over (partition by cost_centre_id) as short"
+                + "  from (select p.*, div(p.product, p.total_weight) as base, mod(p.product, p.total_weight) as rem"
+                + "   from (select b.*, x.type = 'INPATIENT_WARD' as admitted, case when x.to_allocate_pennies < 0 then -1 else 1 end as sign,"
+                + "     abs(x.to_allocate_pennies) as pennies, abs(x.to_allocate_pennies) * b.weight as product,"
+                + "     x.weight as total_weight"
+                + "    from run_bucket b join centre_amount x on x.cost_centre_id = b.cost_centre_id"
+                + "    where x.weight > 0) p) q) shared")) {
             s.setObject(1, runId);
             s.executeUpdate();
         }

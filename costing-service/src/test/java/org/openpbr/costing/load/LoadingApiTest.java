@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.openpbr.costing.CostingApi.activity;
 import static org.openpbr.costing.CostingApi.centres;
 import static org.openpbr.costing.CostingApi.episodes;
@@ -16,6 +17,8 @@ import static org.openpbr.costing.CostingApi.ledger;
 import static org.openpbr.costing.CostingApi.period;
 import static org.openpbr.testing.Api.api;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +137,37 @@ class LoadingApiTest {
         api(RL1).get("/v1/periods/A1").then().body("activity.contacts", equalTo(0));
         activity(RL1, "A1", "contacts", "contact_id,patient,date\nK1,P1,2025-05-01\n").statusCode(400)
                 .body("errors.field", hasItems("line 1, patient", "line 1, date", "line 1, patient_id", "line 1, minutes"));
+    }
+
+    /** Spreadsheets save other encodings than UTF-8: the Content-Type's charset says which. */
+    @Test
+    void a_file_is_read_in_the_character_set_its_content_type_names() {
+        period(RL1, "A5", "2025-04-01", "2026-03-31");
+        byte[] utf16 = ("contact_id,patient_id,contact_date,cost_centre,staff_group,minutes\n"
+                + "U1,P1,2025-06-01,CMHT,Nurse,45\nU2,P2,2025-06-02,CMHT,Nurse,30\n").getBytes(StandardCharsets.UTF_16);
+        api(RL1).contentType("text/csv; charset=UTF-8").body(utf16).post("/v1/periods/A5/activity/contacts").then()
+                .statusCode(400).body("errors[0].message", startsWith("the file is not UTF-8 text"));
+        api(RL1).contentType("text/csv; charset=klingon").body(utf16).post("/v1/periods/A5/activity/contacts").then()
+                .statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("klingon is not known"));
+        api(RL1).get("/v1/periods/A5").then().body("activity.contacts", equalTo(0));
+        api(RL1).contentType("text/csv; charset=UTF-16").body(utf16).post("/v1/periods/A5/activity/contacts").then()
+                .statusCode(201).body("rows", equalTo(2));
+        // the same bytes again are the same file, whatever the encoding
+        api(RL1).contentType("text/csv; charset=UTF-16").body(utf16).post("/v1/periods/A5/activity/contacts").then()
+                .statusCode(200).header("Idempotent-Replayed", "true");
+        api(RL1).contentType("text/csv; charset=windows-1252")
+                .body("cost_centre,expense_type,amount,social_care\nCMHT,Nursing,10.00,false\n".getBytes(StandardCharsets.US_ASCII))
+                .put("/v1/periods/A5/ledger").then().statusCode(201);
+
+        TestTokens rl6 = finance("RL6");
+        byte[] centres = "code,name,type\nCAFE,Caf\u00e9 Pl\u00fcs ward,INPATIENT_WARD\n".getBytes(Charset.forName("windows-1252"));
+        api(rl6).contentType("text/csv; charset=UTF-8").body(centres).put("/v1/cost-centres").then().statusCode(400)
+                .body("errors[0].message", startsWith("the file is not UTF-8 text"));
+        api(rl6).get("/v1/cost-centres").then().body("items", hasSize(0));
+        api(rl6).contentType("text/csv; charset=windows-1252").body(centres).put("/v1/cost-centres").then()
+                .statusCode(200);
+        api(rl6).get("/v1/cost-centres").then().body("items[0].name", equalTo("Caf\u00e9 Pl\u00fcs ward"));
     }
 
     @Test
