@@ -1,7 +1,8 @@
 package org.openpbr.costing.load;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public enum ActivityKind {
             List.of("contact_id", "patient_id", "contact_date", "cost_centre", "staff_group", "minutes"),
             "contact_id, patient_id, contact_date, cost_centre_id, staff_group, minutes", CostCentre.Type.COMMUNITY_TEAM) {
         @Override
-        boolean append(CsvFile file, CsvFile.Row row, Context context, StringBuilder out) {
+        boolean append(CsvFile file, CsvFile.Row row, Context context, BinaryCopy out) throws SQLException {
             String id = identifier(file, row, "contact_id", context);
             String patient = identifier(file, row, "patient_id", context);
             LocalDate day = day(file, row, "contact_date", context);
@@ -29,8 +30,13 @@ public enum ActivityKind {
             if (id == null || patient == null || day == null || centre == null || staff == null || minutes < 0) {
                 return false;
             }
-            out.append(id).append('\t').append(patient).append('\t').append(day).append('\t').append(centre)
-                    .append('\t').append(staff).append('\t').append(minutes);
+            out.row(6);
+            out.text(id);
+            out.text(patient);
+            out.date(day);
+            out.int4(centre);
+            out.text(staff);
+            out.int4(minutes);
             return true;
         }
     },
@@ -39,14 +45,17 @@ public enum ActivityKind {
             List.of("patient_id", "bed_date", "ward"), "patient_id, bed_date, cost_centre_id",
             CostCentre.Type.INPATIENT_WARD) {
         @Override
-        boolean append(CsvFile file, CsvFile.Row row, Context context, StringBuilder out) {
+        boolean append(CsvFile file, CsvFile.Row row, Context context, BinaryCopy out) throws SQLException {
             String patient = identifier(file, row, "patient_id", context);
             LocalDate day = day(file, row, "bed_date", context);
             Integer ward = centre(file, row, "ward", context);
             if (patient == null || day == null || ward == null) {
                 return false;
             }
-            out.append(patient).append('\t').append(day).append('\t').append(ward);
+            out.row(3);
+            out.text(patient);
+            out.date(day);
+            out.int4(ward);
             return true;
         }
 
@@ -65,18 +74,23 @@ public enum ActivityKind {
             List.of("session_id", "session_date", "cost_centre", "staff_group", "minutes", "attendees"),
             "session_id, session_date, cost_centre_id, staff_group, minutes, attendees", CostCentre.Type.COMMUNITY_TEAM) {
         @Override
-        boolean append(CsvFile file, CsvFile.Row row, Context context, StringBuilder out) {
+        boolean append(CsvFile file, CsvFile.Row row, Context context, BinaryCopy out) throws SQLException {
             String id = identifier(file, row, "session_id", context);
             LocalDate day = day(file, row, "session_date", context);
             Integer centre = centre(file, row, "cost_centre", context);
             String staff = identifier(file, row, "staff_group", context);
             int minutes = minutes(file, row, "minutes", context);
-            String attendees = attendees(file, row, context);
+            List<String> attendees = attendees(file, row, context);
             if (id == null || day == null || centre == null || staff == null || minutes < 0 || attendees == null) {
                 return false;
             }
-            out.append(id).append('\t').append(day).append('\t').append(centre).append('\t').append(staff)
-                    .append('\t').append(minutes).append('\t').append(attendees);
+            out.row(6);
+            out.text(id);
+            out.date(day);
+            out.int4(centre);
+            out.text(staff);
+            out.int4(minutes);
+            out.textArray(attendees);
             return true;
         }
     };
@@ -140,11 +154,11 @@ public enum ActivityKind {
     }
 
     String copySql() {
-        return "copy " + table + " (period_id, upload_id, " + copyColumns + ") from stdin";
+        return "copy " + table + " (period_id, upload_id, " + copyColumns + ") from stdin with (format binary)";
     }
 
-    /** Checks a row; when it is sound, appends its COPY columns (after period and upload) and returns true. */
-    abstract boolean append(CsvFile file, CsvFile.Row row, Context context, StringBuilder out);
+    /** Checks a row; when it is sound, writes it to the COPY (after period and upload) and returns true. */
+    abstract boolean append(CsvFile file, CsvFile.Row row, Context context, BinaryCopy out) throws SQLException;
 
     /** The row's unique key within the period, as written. */
     String key(CsvFile file, CsvFile.Row row) {
@@ -205,12 +219,11 @@ public enum ActivityKind {
         return -1;
     }
 
-    /** The attendees as a PostgreSQL array literal, each quoted. */
-    String attendees(CsvFile file, CsvFile.Row row, Context context) {
+    /** The attendees' patient ids, each checked, none twice. */
+    List<String> attendees(CsvFile file, CsvFile.Row row, Context context) {
         String value = file.value(row, "attendees");
         String[] people = value.split(";", -1);
-        Set<String> seen = new HashSet<>();
-        StringBuilder array = new StringBuilder("{");
+        Set<String> seen = new LinkedHashSet<>();
         for (String raw : people) {
             String person = raw.strip();
             if (!Values.identifier(person)) {
@@ -222,13 +235,12 @@ public enum ActivityKind {
                 context.faults().add(row.line(), "attendees", "names " + person + " twice");
                 return null;
             }
-            array.append(array.length() > 1 ? "," : "").append('"').append(person).append('"');
         }
         if (people.length > CostingMethodV1.MAX_ATTENDEES) {
             context.faults().add(row.line(), "attendees", "has " + people.length + " attendees; at most "
                     + CostingMethodV1.MAX_ATTENDEES);
             return null;
         }
-        return array.append('}').toString();
+        return List.copyOf(seen);
     }
 }

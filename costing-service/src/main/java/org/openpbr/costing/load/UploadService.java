@@ -43,7 +43,7 @@ public class UploadService {
     /** Generous: a trust-year of contacts loads in seconds, ten years' worth still inside this. */
     static final int LOAD_TIMEOUT_SECONDS = 1800;
 
-    private static final int COPY_BUFFER = 1 << 18;
+    private static final int KEY_BUFFER = 1 << 18;
 
     @Inject
     AgroalDataSource dataSource;
@@ -122,7 +122,7 @@ public class UploadService {
         long rows;
         String sha256;
         try {
-            rows = copyRows(copy, file, kind, context, period.id + "\t" + uploadId + "\t");
+            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context);
             sha256 = file.sha256();
             if (rows == 0 && faults.isEmpty()) {
                 faults.add(2, null, "the file has a header but no rows");
@@ -156,40 +156,23 @@ public class UploadService {
         return new Accepted(upload, false);
     }
 
-    /**
-     * Checks the arriving rows and writes the sound ones to COPY, until the first fault; after it
-     * rows are only checked, so that the refusal lists every fault. Returns the rows written.
-     */
-    private static long copyRows(CopyIn copy, SpooledFile file, ActivityKind kind, ActivityKind.Context context,
-            String prefix) throws SQLException {
+    /** Checks the arriving rows and writes the sound ones to COPY; returns how many it wrote. */
+    private static long copyRows(BinaryCopy out, SpooledFile file, ActivityKind kind, ActivityKind.Context context)
+            throws SQLException {
         UploadFaults faults = context.faults();
         long rows = 0;
         try (Reader reader = file.arriving(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), faults)) {
             if (!faults.isEmpty()) {
                 return 0;
             }
-            byte[] buffer = new byte[COPY_BUFFER];
-            int used = 0;
-            StringBuilder line = new StringBuilder(256);
+            // Every row is checked, so that a refusal lists every fault; the COPY is cancelled if any.
             for (CsvFile.Row row = csv.next(faults); row != null; row = csv.next(faults)) {
-                line.setLength(0);
-                line.append(prefix);
-                if (!kind.append(csv, row, context, line) || !faults.isEmpty()) {
-                    continue;
+                if (kind.append(csv, row, context, out)) {
+                    rows++;
                 }
-                line.append('\n');
-                if (used + line.length() > buffer.length) {
-                    copy.writeToCopy(buffer, 0, used);
-                    used = 0;
-                }
-                // Every value written has been checked to be ASCII.
-                for (int i = 0; i < line.length(); i++) {
-                    buffer[used++] = (byte) line.charAt(i);
-                }
-                rows++;
             }
-            if (used > 0 && faults.isEmpty()) {
-                copy.writeToCopy(buffer, 0, used);
+            if (faults.isEmpty()) {
+                out.finish();
             }
         } catch (CharacterCodingException e) {
             faults.add(1, null, file.notText());
@@ -270,7 +253,7 @@ public class UploadService {
                 if (!key.isEmpty()) {
                     out.append(row.line()).append('\t').append(escape(key)).append('\n');
                 }
-                if (out.length() > COPY_BUFFER) {
+                if (out.length() > KEY_BUFFER) {
                     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
                     copy.writeToCopy(bytes, 0, bytes.length);
                     out.setLength(0);

@@ -41,8 +41,14 @@ final class LocalPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    // A developer's data should survive a crash: keep PostgreSQL's durability on.
+                    // A developer's data should survive a crash: keep PostgreSQL's durability on (the
+                    // embedded server starts with -F, fsync off, unless told otherwise).
+                    .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // Bulk loads and costing runs write hundreds of megabytes: fewer checkpoints, more buffers.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("listen_addresses", "localhost")
                     // Terse errors: the DETAIL line of a constraint error would repeat row values.
                     .setServerConfig("log_error_verbosity", "terse")
