@@ -19,7 +19,7 @@ import org.openpbr.costing.Sha256;
 /**
  * An uploaded body kept in a temporary file: it is read again when a file is refused (to name every
  * duplicate), and its SHA-256 identifies the file. A large body is read once, as it arrives: the
- * loader reads {@link #body()} while every byte is also written to the file and the digest.
+ * loader reads {@link #arriving()} while every byte is also written to the file and the digest.
  */
 final class SpooledFile implements AutoCloseable {
 
@@ -71,7 +71,7 @@ final class SpooledFile implements AutoCloseable {
         };
     }
 
-    /** Starts keeping a body that the caller will read through {@link #body()} or {@link #reader()}. */
+    /** Starts keeping a body that the caller will read through {@link #arriving()} or {@link #reader()}. */
     static SpooledFile reading(InputStream body, Charset charset) {
         Path path = null;
         try {
@@ -93,11 +93,6 @@ final class SpooledFile implements AutoCloseable {
     private void keep(byte[] buffer, int offset, int length) throws IOException {
         digest.update(buffer, offset, length);
         copy.write(buffer, offset, length);
-    }
-
-    /** The body as it arrives, kept as it is read. */
-    InputStream body() {
-        return body;
     }
 
     /** The arriving body as text, refusing bytes that are not text in the file's character set. */

@@ -74,6 +74,19 @@ class LocalStackSmokeIT {
                     .isEqualTo(count(ports, "costing", "select count(*) from cluster_episode where provider_code = 'RX1'"
                             + " and source = 'FEED'"));
 
+            // ... and its last financial year was loaded into costing-service as its finance user and
+            // costed once: the run reconciles to the penny, and most of the cost reaches episodes.
+            String costed = stack.output.stream().filter(line -> line.contains("demo costing RX1: period FY"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no demo costing line in " + stack.output));
+            String period = costed.replaceAll(".*period (FY[0-9]{4}-[0-9]{2}),.*", "$1");
+            JsonNode runs = getJson(stack.serviceUrl("costing-service") + "/v1/runs?period=" + period,
+                    passwordToken(stack, "finance.rx1"), 200);
+            assertThat(runs.path("items").size()).isEqualTo(1);
+            JsonNode reconciliation = runs.path("items").get(0).path("reconciliation");
+            assertThat(reconciliation.path("difference").decimalValue()).isZero();
+            assertThat(reconciliation.path("allocated").decimalValue())
+                    .isGreaterThan(reconciliation.path("costedTotal").decimalValue().multiply(new java.math.BigDecimal("0.9")));
+
             String person = passwordToken(stack, "clinician.nz1");
             for (String service : RunningStack.SERVICES) {
                 JsonNode me = getJson(stack.serviceUrl(service) + "/v1/me", person, 200);

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openpbr.synthetic.ClusteringLoader;
 import org.openpbr.synthetic.GridCode;
@@ -27,19 +29,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Loads the synthetic demo trust (RX1) into clustering-service on the first start of a data
  * directory, through the public API with the demo clinical lead's token, so that review lists,
- * data quality and the feed have something to show. A marker file records that it was loaded.
+ * data quality and the feed have something to show; then its last financial year's costing inputs
+ * into costing-service, as its finance user, and costs them ({@link DemoCosting}). A marker file
+ * records that it was loaded.
  */
 final class DemoTrust {
 
     static final String MARKER = "demo-trust.loaded";
     static final String USER = "lead.rx1";
+    static final String FINANCE_USER = "finance.rx1";
 
     private final LocalStack stack;
     private final String password;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private String token;
-    private long tokenAt;
+    private final Map<String, String> tokens = new HashMap<>();
+    private final Map<String, Long> tokensAt = new HashMap<>();
+
+    /** What the first start loaded: the people in clustering-service, the costed year in costing-service. */
+    record Loaded(ClusteringLoader.Summary clustering, DemoCosting.Summary costing, String costingFailure) {
+    }
 
     DemoTrust(LocalStack stack, String password) {
         this.stack = stack;
@@ -47,24 +56,36 @@ final class DemoTrust {
     }
 
     /** Loads the trust unless already loaded; returns what was loaded, or null when nothing was to do. */
-    ClusteringLoader.Summary loadOnce(int patients) throws IOException, InterruptedException {
+    Loaded loadOnce(int patients) throws IOException, InterruptedException {
         Path marker = stack.settings().data().resolve(MARKER);
         if (patients <= 0 || Files.exists(marker)) {
             return null;
         }
         URI clustering = stack.serviceUrl("clustering-service");
         List<GridCode> grid = grid(clustering);
-        List<TrustEvent> events = SyntheticTrust.generate(TrustSpec.demo(patients, LocalDate.now()), grid);
-        ClusteringLoader.Summary summary = new ClusteringLoader(clustering, this::token).load(events);
+        LocalDate today = LocalDate.now();
+        TrustSpec spec = TrustSpec.demo(patients, today);
+        List<TrustEvent> events = SyntheticTrust.generate(spec, grid);
+        ClusteringLoader.Summary summary = new ClusteringLoader(clustering, () -> token(USER)).load(events);
+        Map<String, Period> reviewPeriods = new HashMap<>();
+        grid.forEach(code -> reviewPeriods.put(code.code(), code.reviewPeriod()));
         Files.writeString(marker, summary + System.lineSeparator());
-        return summary;
+        // The costing inputs derive from these events, so they are loaded now or not at all.
+        try {
+            DemoCosting.Summary costing = new DemoCosting(stack.serviceUrl("costing-service"),
+                    () -> token(FINANCE_USER)).load(events, reviewPeriods, spec.providerCode(), today);
+            Files.writeString(marker, costing + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
+            return new Loaded(summary, costing, null);
+        } catch (IOException | RuntimeException e) {
+            return new Loaded(summary, null, e.getMessage());
+        }
     }
 
     /** The care-cluster grid as the running service publishes it. */
     private List<GridCode> grid(URI clustering) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 clustering.resolve("/v1/schemes/mh-care-clusters/versions/2012-illustrative-1"))
-                .header("Authorization", "Bearer " + token()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + token(USER)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("clustering-service answered " + response.statusCode() + " for the care-cluster scheme");
         }
@@ -78,21 +99,22 @@ final class DemoTrust {
         return grid;
     }
 
-    /** A token for the demo clinical lead, renewed well before Keycloak's 15-minute lifetime ends. */
-    private synchronized String token() {
-        if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(5).toNanos()) {
+    /** A token for a demo user, renewed well before Keycloak's 15-minute lifetime ends. */
+    private synchronized String token(String user) {
+        Long at = tokensAt.get(user);
+        if (at == null || System.nanoTime() - at > Duration.ofMinutes(5).toNanos()) {
             try {
-                String form = "grant_type=password&client_id=openpbr-cli&username=" + USER + "&password="
+                String form = "grant_type=password&client_id=openpbr-cli&username=" + user + "&password="
                         + URLEncoder.encode(password, StandardCharsets.UTF_8);
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                         URI.create(stack.realmUrl() + "/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("Keycloak refused the demo user " + USER + ": " + response.statusCode());
+                    throw new IllegalStateException("Keycloak refused the demo user " + user + ": " + response.statusCode());
                 }
-                token = json.readTree(response.body()).path("access_token").asText();
-                tokenAt = System.nanoTime();
+                tokens.put(user, json.readTree(response.body()).path("access_token").asText());
+                tokensAt.put(user, System.nanoTime());
             } catch (IOException e) {
                 throw new IllegalStateException("no token from Keycloak: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -100,6 +122,6 @@ final class DemoTrust {
                 throw new IllegalStateException("interrupted while getting a token", e);
             }
         }
-        return token;
+        return tokens.get(user);
     }
 }

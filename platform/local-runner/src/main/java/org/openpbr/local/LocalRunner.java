@@ -143,11 +143,18 @@ public final class LocalRunner {
         try {
             Path realm = stack.settings().home().resolve("platform/keycloak/openpbr-realm.json");
             long t0 = System.nanoTime();
-            var summary = new DemoTrust(stack, DemoUsers.read(realm).password()).loadOnce(patients);
-            if (summary != null) {
+            DemoTrust.Loaded loaded = new DemoTrust(stack, DemoUsers.read(realm).password()).loadOnce(patients);
+            if (loaded != null) {
+                var summary = loaded.clustering();
                 OUT.printf(Locale.ROOT, "  - demo trust RX1 loaded in %.1f s: %d people, %d assessments, %d allocations"
                         + " (%d overrides)%n", (System.nanoTime() - t0) / 1e9, summary.patients(), summary.assessments(),
                         summary.allocations(), summary.overrides());
+                if (loaded.costing() != null) {
+                    OUT.println("  - demo costing RX1: " + loaded.costing());
+                } else {
+                    System.err.println("OpenPbR: the demo trust's costing could not be loaded (" + loaded.costingFailure()
+                            + "); load your own files through costing-service's API.");
+                }
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("OpenPbR: the demo trust could not be loaded (" + e.getMessage()

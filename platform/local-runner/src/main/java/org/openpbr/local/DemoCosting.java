@@ -1,0 +1,111 @@
+package org.openpbr.local;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.openpbr.synthetic.SyntheticCosting;
+import org.openpbr.synthetic.TrustEvent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The demo trust's last complete financial year, costed: cost centres, a ledger and activity
+ * consistent with the people and episodes just loaded into clustering-service, loaded into
+ * costing-service through its API as the trust's finance user; then the episodes are pulled from
+ * clustering-service's feed and the year is costed once, so every costing view has a run to show.
+ */
+final class DemoCosting {
+
+    /** What was loaded and the run made of it. */
+    record Summary(String period, long activityRows, String runId, String costedTotal, String allocated,
+            String notClustered, String unallocated) {
+
+        @Override
+        public String toString() {
+            return "period " + period + ", " + activityRows + " activity rows, run " + runId + ": costed " + costedTotal
+                    + " = allocated " + allocated + " + not clustered " + notClustered + " + unallocated " + unallocated;
+        }
+    }
+
+    private final URI costing;
+    private final Supplier<String> financeToken;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    DemoCosting(URI costing, Supplier<String> financeToken) {
+        this.costing = costing;
+        this.financeToken = financeToken;
+    }
+
+    /** The financial year (1 April to 31 March) that ended most recently before {@code today}. */
+    static LocalDate[] lastFinancialYear(LocalDate today) {
+        LocalDate end = LocalDate.of(today.getYear(), Month.MARCH, 31);
+        if (!end.isBefore(today)) {
+            end = end.minusYears(1);
+        }
+        return new LocalDate[] { end.minusYears(1).plusDays(1), end };
+    }
+
+    Summary load(List<TrustEvent> events, Map<String, Period> reviewPeriods, String provider, LocalDate today)
+            throws IOException, InterruptedException {
+        LocalDate[] year = lastFinancialYear(today);
+        String period = "FY" + year[0].getYear() + "-" + String.valueOf(year[1].getYear()).substring(2);
+        List<SyntheticCosting.Episode> episodes = SyntheticCosting.episodes(events, reviewPeriods, provider);
+        StringWriter centres = new StringWriter();
+        StringWriter ledger = new StringWriter();
+        StringWriter contacts = new StringWriter();
+        StringWriter bedDays = new StringWriter();
+        StringWriter sessions = new StringWriter();
+        // the trust's episodes reach costing-service from clustering-service's feed, not from a file
+        SyntheticCosting.Counts counts = SyntheticCosting.write(new SyntheticCosting.Spec(11, year[0], year[1], 3, 3, 1.0),
+                episodes, new SyntheticCosting.Files(centres, ledger, contacts, bedDays, sessions, new StringWriter()));
+
+        send("PUT", "/v1/cost-centres", "text/csv; charset=UTF-8", centres.toString());
+        send("POST", "/v1/periods", "application/json", json.writeValueAsString(Map.of("code", period,
+                "startDate", year[0].toString(), "endDate", year[1].toString())));
+        send("PUT", "/v1/periods/" + period + "/ledger", "text/csv; charset=UTF-8", ledger.toString());
+        send("POST", "/v1/periods/" + period + "/activity/contacts", "text/csv; charset=UTF-8", contacts.toString());
+        if (counts.bedDays() > 0) {
+            send("POST", "/v1/periods/" + period + "/activity/bed-days", "text/csv; charset=UTF-8", bedDays.toString());
+        }
+        if (counts.groupSessions() > 0) {
+            send("POST", "/v1/periods/" + period + "/activity/group-sessions", "text/csv; charset=UTF-8",
+                    sessions.toString());
+        }
+        send("POST", "/v1/episodes/sync", null, null);
+        JsonNode run = send("POST", "/v1/runs", "application/json", json.writeValueAsString(Map.of("period", period)));
+        JsonNode reconciliation = run.path("reconciliation");
+        return new Summary(period, counts.activityRows(), run.path("id").asText(),
+                reconciliation.path("costedTotal").asText(), reconciliation.path("allocated").asText(),
+                reconciliation.path("notClustered").asText(), reconciliation.path("unallocated").asText());
+    }
+
+    private JsonNode send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(costing.resolve(path))
+                .header("Authorization", "Bearer " + financeToken.get());
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            String answer = response.body();
+            throw new IOException("costing-service answered " + response.statusCode() + " to " + method + " " + path
+                    + ": " + (answer.length() > 300 ? answer.substring(0, 300) + "..." : answer));
+        }
+        return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
+    }
+}
