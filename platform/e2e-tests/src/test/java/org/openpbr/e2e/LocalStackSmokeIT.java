@@ -75,7 +75,8 @@ class LocalStackSmokeIT {
                             + " and source = 'FEED'"));
 
             // ... and its last financial year was loaded into costing-service as its finance user and
-            // costed once: the run reconciles to the penny, and most of the cost reaches episodes.
+            // costed once: the run reconciles to the penny, and more cost reaches episodes than not
+            // (a small demo trust may leave a ward without patients: its cost is unallocated).
             String costed = stack.output.stream().filter(line -> line.contains("demo costing RX1: period FY"))
                     .findFirst().orElseThrow(() -> new AssertionError("no demo costing line in " + stack.output));
             String period = costed.replaceAll(".*period (FY[0-9]{4}-[0-9]{2}),.*", "$1");
@@ -83,9 +84,12 @@ class LocalStackSmokeIT {
                     passwordToken(stack, "finance.rx1"), 200);
             assertThat(runs.path("items").size()).isEqualTo(1);
             JsonNode reconciliation = runs.path("items").get(0).path("reconciliation");
+            java.math.BigDecimal allocated = reconciliation.path("allocated").decimalValue();
+            java.math.BigDecimal notClustered = reconciliation.path("notClustered").decimalValue();
+            assertThat(allocated.add(notClustered).add(reconciliation.path("unallocated").decimalValue()))
+                    .isEqualByComparingTo(reconciliation.path("costedTotal").decimalValue());
             assertThat(reconciliation.path("difference").decimalValue()).isZero();
-            assertThat(reconciliation.path("allocated").decimalValue())
-                    .isGreaterThan(reconciliation.path("costedTotal").decimalValue().multiply(new java.math.BigDecimal("0.9")));
+            assertThat(allocated).isGreaterThan(notClustered).isPositive();
 
             String person = passwordToken(stack, "clinician.nz1");
             for (String service : RunningStack.SERVICES) {
