@@ -3,6 +3,7 @@ package org.openpbr.costing.load;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +30,18 @@ public final class CsvCharset {
     public static String text(byte[] body, MediaType type, String file) {
         Charset charset = of(type);
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return strictDecoder(charset).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
             UploadFaults faults = new UploadFaults();
             faults.add(1, null, notText(charset));
             throw faults.problem(file);
         }
+    }
+
+    /** A decoder that refuses bytes that are not text in the charset, instead of replacing them. */
+    static CharsetDecoder strictDecoder(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     static String notText(Charset charset) {

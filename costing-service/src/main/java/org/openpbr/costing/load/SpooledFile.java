@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -97,8 +96,7 @@ final class SpooledFile implements AutoCloseable {
 
     /** The arriving body as text, refusing bytes that are not text in the file's character set. */
     Reader arriving() {
-        return new BufferedReader(new InputStreamReader(body, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        return new BufferedReader(new InputStreamReader(body, CsvCharset.strictDecoder(charset)), 1 << 16);
     }
 
     /** The whole file's SHA-256: reads what is left of the body first, so the file is kept whole. */

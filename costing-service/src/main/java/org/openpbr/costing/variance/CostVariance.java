@@ -1,6 +1,7 @@
 package org.openpbr.costing.variance;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * How much episode costs vary within each code, and how much of their variation the codes
@@ -16,9 +18,9 @@ import java.util.TreeMap;
  * in the period), so that episodes cut by the period's ends compare with whole ones.
  * <p>
  * Quantiles, the mean, the trim point and the choice of outliers are exact decimals (they decide
- * which money unit costs leave out); only the spread measures (standard deviation, coefficient of
- * variation, fold, eta squared) are computed in double precision, and everything is rounded for
- * presentation.
+ * which money unit costs leave out); the spread measures (standard deviation, coefficient of
+ * variation, fold, eta squared) are decimals to 34 significant digits, and everything is rounded
+ * for presentation.
  * Quantiles use linear interpolation between order statistics (Hyndman and Fan type 7, as
  * spreadsheets' PERCENTILE.INC and PostgreSQL's percentile_cont), so an analyst can reproduce them.
  */
@@ -30,6 +32,9 @@ public final class CostVariance {
     /** Decimal places kept for cost per day inside the statistics (far below a penny). */
     private static final int SCALE = 10;
 
+    /** For the spread measures, whose square roots and ratios have no exact decimal. */
+    private static final MathContext SPREAD = MathContext.DECIMAL128;
+
     /** One episode as a run costed it. */
     public record Episode(long id, String code, BigDecimal cost, int clusterDays) {
 
@@ -37,10 +42,6 @@ public final class CostVariance {
             if (clusterDays <= 0) {
                 throw new IllegalArgumentException("an episode in a run has at least one cluster day");
             }
-        }
-
-        double costPerDay() {
-            return cost.doubleValue() / clusterDays;
         }
 
         BigDecimal exactCostPerDay() {
@@ -80,8 +81,8 @@ public final class CostVariance {
         episodes.forEach(e -> byCode.computeIfAbsent(e.code(), k -> new ArrayList<>()).add(e));
         List<CodeVariance> codes = new ArrayList<>();
         byCode.forEach((code, list) -> codes.add(code(code, list, trimMultiplier)));
-        return new Result(trimMultiplier, codes, etaSquared(byCode, Episode::costPerDay),
-                etaSquared(byCode, e -> e.cost().doubleValue()));
+        return new Result(trimMultiplier, codes, etaSquared(byCode, Episode::exactCostPerDay),
+                etaSquared(byCode, Episode::cost));
     }
 
     private static CodeVariance code(String code, List<Episode> list, BigDecimal k) {
@@ -92,14 +93,12 @@ public final class CostVariance {
         BigDecimal p10 = quantile(perDay, "0.10");
         BigDecimal p90 = quantile(perDay, "0.90");
         BigDecimal sum = Arrays.stream(perDay).reduce(BigDecimal.ZERO, BigDecimal::add);
-        double mean = sum.doubleValue() / n;
-        Double sd = null;
+        BigDecimal mean = sum.divide(BigDecimal.valueOf(n), SPREAD);
+        BigDecimal sd = null;
         if (n > 1) {
-            double squares = 0;
-            for (BigDecimal x : perDay) {
-                squares += (x.doubleValue() - mean) * (x.doubleValue() - mean);
-            }
-            sd = Math.sqrt(squares / (n - 1));
+            BigDecimal squares = Arrays.stream(perDay).map(x -> x.subtract(mean).pow(2)).reduce(BigDecimal.ZERO,
+                    BigDecimal::add);
+            sd = squares.divide(BigDecimal.valueOf(n - 1L), SPREAD).sqrt(SPREAD);
         }
         // The trim point and which episodes lie above it are exact: they decide what money unit costs leave out.
         BigDecimal trim = p75.add(k.multiply(p75.subtract(p25)));
@@ -112,9 +111,9 @@ public final class CostVariance {
         return new CodeVariance(code, n, (int) list.stream().filter(e -> e.cost().signum() == 0).count(), total, days,
                 money(sum.divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_EVEN)), money(quantile(perDay, "0.50")),
                 money(p10), money(p25), money(p75), money(p90), money(perDay[0]), money(perDay[n - 1]),
-                sd == null ? null : money(BigDecimal.valueOf(sd)),
-                sd == null || mean == 0 ? null : ratio(sd / mean),
-                p10.signum() == 0 ? null : ratio(p90.doubleValue() / p10.doubleValue()), money(trim), outliers,
+                sd == null ? null : money(sd),
+                sd == null || mean.signum() == 0 ? null : ratio(sd.divide(mean, SPREAD)),
+                p10.signum() == 0 ? null : ratio(p90.divide(p10, SPREAD)), money(trim), outliers,
                 outliers.stream().map(Episode::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
                 outliers.stream().mapToLong(Episode::clusterDays).sum());
     }
@@ -131,38 +130,37 @@ public final class CostVariance {
     }
 
     /** Between-code sum of squares over total sum of squares; null when nothing varies. */
-    private static BigDecimal etaSquared(Map<String, List<Episode>> byCode,
-            java.util.function.ToDoubleFunction<Episode> measure) {
-        double sum = 0;
+    private static BigDecimal etaSquared(Map<String, List<Episode>> byCode, Function<Episode, BigDecimal> measure) {
+        BigDecimal sum = BigDecimal.ZERO;
         long n = 0;
         for (List<Episode> list : byCode.values()) {
             for (Episode e : list) {
-                sum += measure.applyAsDouble(e);
+                sum = sum.add(measure.apply(e));
                 n++;
             }
         }
         if (n == 0) {
             return null;
         }
-        double grand = sum / n;
-        double total = 0;
-        double between = 0;
+        BigDecimal grand = sum.divide(BigDecimal.valueOf(n), SPREAD);
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal between = BigDecimal.ZERO;
         for (List<Episode> list : byCode.values()) {
-            double groupMean = list.stream().mapToDouble(measure).sum() / list.size();
-            between += list.size() * (groupMean - grand) * (groupMean - grand);
+            BigDecimal groupSum = list.stream().map(measure).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal groupMean = groupSum.divide(BigDecimal.valueOf(list.size()), SPREAD);
+            between = between.add(groupMean.subtract(grand).pow(2).multiply(BigDecimal.valueOf(list.size())));
             for (Episode e : list) {
-                double x = measure.applyAsDouble(e);
-                total += (x - grand) * (x - grand);
+                total = total.add(measure.apply(e).subtract(grand).pow(2));
             }
         }
-        return total == 0 ? null : ratio(between / total);
+        return total.signum() == 0 ? null : ratio(between.divide(total, SPREAD));
     }
 
     private static BigDecimal money(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal ratio(double value) {
-        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    private static BigDecimal ratio(BigDecimal value) {
+        return value.setScale(4, RoundingMode.HALF_UP);
     }
 }
