@@ -15,10 +15,4 @@ public interface ClusteringConfig {
     @WithDefault("true")
     boolean loadReferenceSchemes();
 
-    /**
-     * Secret for commissioners' pseudonyms (HMAC-SHA256 of commissioner and person). Must be set,
-     * and kept, in every real deployment: changing it changes every pseudonym.
-     */
-    @WithDefault("local-only-pseudonym-key-change-me")
-    String pseudonymKey();
 }

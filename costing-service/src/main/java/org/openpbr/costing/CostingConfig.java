@@ -9,13 +9,6 @@ public interface CostingConfig {
 
     Feed feed();
 
-    /**
-     * Secret for commissioners' pseudonyms of episodes (HMAC-SHA256). Must be set, and kept, in
-     * every real deployment: changing it changes every pseudonym.
-     */
-    @WithDefault("local-only-pseudonym-key-change-me")
-    String pseudonymKey();
-
     /** The pull of cluster episodes from clustering-service's change feed. */
     interface Feed {
 

@@ -35,6 +35,11 @@ public final class CostingApi {
         return TestTokens.user("analyst." + provider.toLowerCase()).org(provider, OrgType.PROVIDER).roles("analyst");
     }
 
+    public static TestTokens contractManager(String commissioner) {
+        return TestTokens.user("contracts." + commissioner.toLowerCase()).org(commissioner, OrgType.COMMISSIONER)
+                .roles("contract-manager");
+    }
+
     public static TestTokens clinician(String provider) {
         return TestTokens.user("clinician." + provider.toLowerCase()).org(provider, OrgType.PROVIDER).roles("clinician");
     }

@@ -87,6 +87,10 @@ public class AssessmentService {
         item8(request, faults);
         faults.identifier("rater", request.rater(), true);
         faults.identifier("team", request.team(), true);
+        if (request.allocation() != null && request.reason() != AssessmentReason.DISCHARGE) {
+            // Reported with the assessment's own faults; the code's fit is checked once the scheme is known.
+            faults.present("allocation.code", request.allocation().code());
+        }
         faults.throwIfAny();
 
         Patient patient = patients.owned(providerCode, request.patientId());

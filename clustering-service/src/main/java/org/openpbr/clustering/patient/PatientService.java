@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.problem.Faults;
@@ -26,6 +27,9 @@ public class PatientService {
     EpisodeService episodes;
 
     @Inject
+    EntityManager em;
+
+    @Inject
     ChangeHorizon horizon;
 
     /** The outcome of a registration: the record, and whether this call created it. */
@@ -35,23 +39,29 @@ public class PatientService {
     /**
      * Registers a person with a provider, or finds the existing record for the same local id. The
      * same local id with a different NHS number or date of birth is a 409, never a silent update.
+     * Simultaneous registrations of the same person are one registration: the insert yields to a
+     * concurrent one (on conflict do nothing waits for it to commit), and the others then find it.
      */
     @Transactional
     public Registered register(String providerCode, PatientViews.Registration request, String path) {
         Patient candidate = validated(providerCode, request, path, LocalDate.now());
-        Optional<Patient> existing = Patient.find("providerCode = ?1 and localId = ?2", providerCode,
-                candidate.localId).firstResultOptional();
-        if (existing.isPresent()) {
-            Patient stored = existing.get();
-            if (Objects.equals(stored.nhsNumber, candidate.nhsNumber)
-                    && stored.dateOfBirth.equals(candidate.dateOfBirth)) {
-                return new Registered(stored, false);
-            }
-            throw ProblemException.conflict("Local id " + candidate.localId
-                    + " is already registered with a different NHS number or date of birth");
+        int inserted = em.createNativeQuery("""
+                insert into patient (id, provider_code, local_id, nhs_number, date_of_birth)
+                values (:id, :provider, :local, :nhs, :born)
+                on conflict (provider_code, local_id) do nothing""")
+                .setParameter("id", candidate.id).setParameter("provider", candidate.providerCode)
+                .setParameter("local", candidate.localId).setParameter("nhs", candidate.nhsNumber)
+                .setParameter("born", candidate.dateOfBirth).executeUpdate();
+        Patient stored = Patient.find("providerCode = ?1 and localId = ?2", providerCode, candidate.localId)
+                .<Patient>firstResultOptional().orElseThrow();
+        if (inserted == 1) {
+            return new Registered(stored, true);
         }
-        candidate.persist();
-        return new Registered(candidate, true);
+        if (Objects.equals(stored.nhsNumber, candidate.nhsNumber) && stored.dateOfBirth.equals(candidate.dateOfBirth)) {
+            return new Registered(stored, false);
+        }
+        throw ProblemException.conflict("Local id " + candidate.localId
+                + " is already registered with a different NHS number or date of birth");
     }
 
     /** A checked, unsaved patient; every fault is reported under {@code path}. */
@@ -73,9 +83,6 @@ public class PatientService {
         }
         if (faults.present(prefix + "dateOfBirth", request.dateOfBirth())) {
             faults.notFuture(prefix + "dateOfBirth", request.dateOfBirth(), today);
-            if (request.dateOfBirth().isBefore(LocalDate.of(1880, 1, 1))) {
-                faults.add(prefix + "dateOfBirth", "must be after 1880");
-            }
         }
         faults.throwIfAny();
         Patient patient = new Patient();

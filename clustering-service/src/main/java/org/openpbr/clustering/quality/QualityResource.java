@@ -1,19 +1,9 @@
 package org.openpbr.clustering.quality;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,19 +19,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.clustering.ClusteringConfig;
 import org.openpbr.platform.problem.Faults;
-import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.OrgType;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Data quality and cluster profiles: the commissioner's confidence in the currency. */
 @Path("/v1")
@@ -57,11 +43,6 @@ public class QualityResource {
     @Inject
     CallerContext callers;
 
-    @Inject
-    EntityManager em;
-
-    @Inject
-    ClusteringConfig config;
 
     @GET
     @Path("/quality")
@@ -105,43 +86,20 @@ public class QualityResource {
         return quality.report(scope, start, end, by);
     }
 
-    @Schema(name = "PopulationEpisode", description = "A cluster episode of the commissioner's population, pseudonymised.")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PopulationEpisode(
-            @Schema(required = true, description = "Stable per commissioner and person (the same across providers when the NHS number is known); never an NHS number or local id.") String pseudonym,
-            @Schema(required = true) String providerCode, @Schema(required = true) String code,
-            @Schema(required = true) LocalDate startDate, LocalDate endDate, @Schema(required = true) LocalDate reviewDue,
-            String endReason) {
-    }
-
-    @Schema(name = "PopulationEpisodePage")
-    public record PopulationPage(@Schema(required = true) List<PopulationEpisode> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
-    }
-
     @GET
     @Path("/population/episodes")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.ANALYST, Roles.CONTRACT_MANAGER })
-    @Operation(operationId = "listPopulationEpisodes", summary = "Your population's cluster episodes, pseudonymised (commissioners)",
-            description = "Every cluster episode for which the calling commissioner is the responsible commissioner, in change order, with a stable per-commissioner pseudonym instead of any identifier.")
+    @RolesAllowed(Roles.CONTRACT_MANAGER)
+    @Operation(operationId = "listPopulationEpisodes", summary = "Your population's cluster episodes, pseudonymised (commissioners' contract managers)",
+            description = "Every cluster episode for which the calling commissioner is the responsible commissioner, in change order, with the suite's one pseudonym instead of any identifier. "
+                    + "Record-level data is for payment validation, so only the contract-manager role reads it; analysts and dashboards use the aggregates (GET /v1/quality).")
     @APIResponse(responseCode = "200", description = "A page of episodes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.PopulationPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public PopulationPage population(@Parameter(ref = "After") @QueryParam("after") String after,
+    public QualityViews.PopulationPage population(@Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         String commissioner = callers.current().requireCommissionerOrg();
-        PageRequest request = PageRequest.of(after, limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select e.seq, coalesce('nhs:' || p.nhs_number,"
-                + " 'local:' || p.provider_code || '/' || p.local_id), e.provider_code, e.code, e.start_date, e.end_date,"
-                + " e.review_due, e.end_reason from cluster_episode e join patient p on p.id = e.patient_id"
-                + " where e.commissioner_code = :org and e.seq > :after order by e.seq limit :rows").setParameter("org", commissioner)
-                .setParameter("after", request.afterSequence()).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Object[]> page = Page.of(rows, request, row -> ((Number) row[0]).longValue(), uri);
-        return new PopulationPage(page.items().stream().map(row -> new PopulationEpisode(
-                pseudonym(commissioner, (String) row[1]), (String) row[2], (String) row[3], NativeRows.date(row[4]), NativeRows.date(row[5]),
-                NativeRows.date(row[6]), (String) row[7])).toList(), page.next());
+        return quality.population(commissioner, PageRequest.of(after, limit), uri);
     }
 
     private QualityService.Scope scope(Caller caller, String provider) {
@@ -156,21 +114,4 @@ public class QualityResource {
         }
         throw new ProblemException(ProblemType.FORBIDDEN, "Data quality is for providers and commissioners");
     }
-
-    /**
-     * A stable pseudonym for one person as one commissioner sees them: HMAC-SHA256 over the NHS number
-     * (so the same person has one pseudonym across providers), or over the provider's local id when
-     * the NHS number is unknown; 128 bits, base64url.
-     */
-    String pseudonym(String commissioner, String person) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal((commissioner + "/" + person).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

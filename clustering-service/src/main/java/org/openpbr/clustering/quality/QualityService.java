@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -12,8 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.clustering.scheme.Scale;
+import org.openpbr.platform.disclosure.Pseudonyms;
+import org.openpbr.platform.disclosure.SmallNumbers;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.persistence.NativeRows;
 
 /**
  * The commissioner's confidence measures, per provider, team or clinician, computed by PostgreSQL
@@ -23,8 +31,6 @@ import org.openpbr.clustering.scheme.Scale;
 @ApplicationScoped
 public class QualityService {
 
-    /** Counts below this (and above 0) are suppressed in commissioner views. */
-    public static final int SMALL_NUMBER_LIMIT = 5;
     static final int EARLY_DAYS = 14;
     static final int PAIR_WINDOW_DAYS = 7;
 
@@ -51,6 +57,35 @@ public class QualityService {
     @Inject
     EntityManager em;
 
+    @Inject
+    SmallNumbers smallNumbers;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    /**
+     * One page of the commissioner's population episodes in change order, each under the person's
+     * pseudonym for that commissioner (never an identifier).
+     */
+    public QualityViews.PopulationPage population(String commissioner, PageRequest request, UriInfo uri) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                select e.seq, p.nhs_number, p.provider_code, p.local_id, e.provider_code as episode_provider, e.code,
+                       e.start_date, e.end_date, e.review_due, e.end_reason
+                  from cluster_episode e join patient p on p.id = e.patient_id
+                 where e.commissioner_code = :org and e.seq > :after
+                 order by e.seq limit :rows""", Tuple.class)
+                .setParameter("org", commissioner).setParameter("after", request.afterSequence())
+                .setParameter("rows", request.fetchSize()).getResultList();
+        Page<Tuple> page = Page.of(rows, request, row -> row.get("seq", Number.class).longValue(), uri);
+        return new QualityViews.PopulationPage(page.items().stream().map(row -> new QualityViews.PopulationEpisode(
+                pseudonyms.of(commissioner, Optional.ofNullable(row.get("nhs_number", String.class)),
+                        row.get("provider_code", String.class), row.get("local_id", String.class)),
+                row.get("episode_provider", String.class), row.get("code", String.class),
+                NativeRows.date(row.get("start_date")), NativeRows.date(row.get("end_date")),
+                NativeRows.date(row.get("review_due")), row.get("end_reason", String.class))).toList(), page.next());
+    }
+
     public QualityViews.Report report(Scope scope, LocalDate from, LocalDate to, GroupBy groupBy) {
         Map<String, Raw> groups = collect(scope, from, to, groupBy);
         Map<String, Raw> total = collect(scope, from, to, null);
@@ -58,11 +93,16 @@ public class QualityService {
         int allAllocations = all.allocations;
         List<QualityViews.Group> views = new ArrayList<>();
         for (Map.Entry<String, Raw> entry : groups.entrySet()) {
-            views.add(entry.getValue().view(entry.getKey(), allAllocations, scope.commissioner()));
+            views.add(entry.getValue().view(entry.getKey(), allAllocations, disclosure(scope)));
         }
         return new QualityViews.Report(from, to, scope.commissioner() ? null : scope.orgCode(),
                 scope.commissioner() ? scope.orgCode() : null, groupBy.name(), scope.commissioner(),
-                all.view("ALL", allAllocations, scope.commissioner()), views);
+                all.view("ALL", allAllocations, disclosure(scope)), views);
+    }
+
+    /** Commissioners get the shared small-number rule; a provider sees its own counts exactly (null). */
+    private SmallNumbers disclosure(Scope scope) {
+        return scope.commissioner() ? smallNumbers : null;
     }
 
     /** Everything measured for one group, before suppression. */
@@ -81,7 +121,7 @@ public class QualityService {
         final List<String[]> codePairs = new ArrayList<>();
         final Map<Scale, List<int[]>> scalePairs = new LinkedHashMap<>();
 
-        QualityViews.Group view(String key, int allAllocations, boolean suppress) {
+        QualityViews.Group view(String key, int allAllocations, SmallNumbers suppress) {
             Map<String, Double> scaleKappa = new LinkedHashMap<>();
             for (Scale scale : Scale.ALL) {
                 OptionalDouble kappa = Agreement.weightedKappa(scalePairs.getOrDefault(scale, List.of()), Scale.MAX_RATING);
@@ -91,35 +131,37 @@ public class QualityService {
             }
             OptionalDouble codeKappa = Agreement.cohenKappa(codePairs);
             int pairs = codePairs.size();
-            boolean pairsSuppressed = suppress && small(pairs);
-            QualityViews.InterRater interRater = new QualityViews.InterRater(pairsSuppressed ? null : pairs,
+            boolean pairsSuppressed = suppress != null && SmallNumbers.withheld(pairs);
+            QualityViews.InterRater interRater = new QualityViews.InterRater(pairsSuppressed ? null : shown(pairs, suppress),
                     pairsSuppressed ? true : null,
                     pairsSuppressed || codeKappa.isEmpty() ? null : round(codeKappa.getAsDouble()),
                     pairsSuppressed || scaleKappa.isEmpty() ? null : scaleKappa);
             return new QualityViews.Group(key, measure(people, null, suppress),
                     measure(withinReview, people, suppress), measure(variance, people, suppress),
-                    caseload.entrySet().stream().map(e -> suppress && small(e.getValue())
+                    caseload.entrySet().stream().map(e -> suppress != null && SmallNumbers.withheld(e.getValue())
                             ? new QualityViews.CodeCount(e.getKey(), null, true)
-                            : new QualityViews.CodeCount(e.getKey(), e.getValue(), null)).toList(),
+                            : new QualityViews.CodeCount(e.getKey(), shown(e.getValue(), suppress), null)).toList(),
                     measure(allocations, allAllocations, suppress), measure(overrides, allocations, suppress),
-                    reasons.entrySet().stream().map(e -> suppress && small(e.getValue())
+                    reasons.entrySet().stream().map(e -> suppress != null && SmallNumbers.withheld(e.getValue())
                             ? new QualityViews.ReasonCount(e.getKey(), null, true)
-                            : new QualityViews.ReasonCount(e.getKey(), e.getValue(), null)).toList(),
+                            : new QualityViews.ReasonCount(e.getKey(), shown(e.getValue(), suppress), null)).toList(),
                     measure(meeting, graded, suppress), measure(early, firsts, suppress), interRater);
         }
     }
 
-    static boolean small(int count) {
-        return count > 0 && count < SMALL_NUMBER_LIMIT;
+    /** A count as shown: exact for a provider (no rule), otherwise through the shared rule (rounded if configured). */
+    static Integer shown(int count, SmallNumbers rule) {
+        return rule == null ? count : rule.shown(count);
     }
 
-    static QualityViews.Measure measure(int count, Integer of, boolean suppress) {
-        boolean hidden = suppress && (small(count) || (of != null && small(of)));
+    /** A count and its share of a base; withheld with its share when either is a small number. */
+    static QualityViews.Measure measure(int count, Integer of, SmallNumbers suppress) {
+        boolean hidden = suppress != null && SmallNumbers.withheld(count, of == null ? 0 : of);
         if (hidden) {
             return new QualityViews.Measure(null, null, null, true);
         }
         Double share = of == null || of == 0 ? null : round((double) count / of);
-        return new QualityViews.Measure(count, of, share, null);
+        return new QualityViews.Measure(shown(count, suppress), of == null ? null : shown(of, suppress), share, null);
     }
 
     static double round(double value) {

@@ -1,5 +1,6 @@
 package org.openpbr.clustering.quality;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,19 @@ public final class QualityViews {
             @Schema(required = true) String groupBy,
             @Schema(required = true, description = "True for commissioner views: counts of 1-4 are suppressed.") boolean smallNumbersSuppressed,
             @Schema(required = true) Group total, @Schema(required = true) List<Group> groups) {
+    }
+
+    @Schema(name = "PopulationEpisode", description = "A cluster episode of the commissioner's population, pseudonymised.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PopulationEpisode(
+            @Schema(required = true, description = "The person's pseudonym for this commissioner, the same in every OpenPbR service and for every provider: `P-` and 32 hex digits from the NHS number, or `L-` and 32 hex digits when the provider recorded no NHS number (then it is provider-local and links nothing across providers). Never an NHS number or local id.") String pseudonym,
+            @Schema(required = true) String providerCode, @Schema(required = true) String code,
+            @Schema(required = true) LocalDate startDate, LocalDate endDate, @Schema(required = true) LocalDate reviewDue,
+            String endReason) {
+    }
+
+    @Schema(name = "PopulationEpisodePage")
+    public record PopulationPage(@Schema(required = true) List<PopulationEpisode> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
     }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
 import org.openpbr.clustering.scheme.SchemeDraft.CodeDraft;
 import org.openpbr.platform.problem.FieldError;
 
+import org.openpbr.platform.csv.CsvCells;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -75,20 +77,20 @@ public final class SchemeCsv {
             for (int i = 0; i < header.length; i++) {
                 String name = header[i].strip();
                 if (columns.putIfAbsent(name, i) != null) {
-                    errors.add(new FieldError("line 1", "repeats column " + name));
+                    errors.add(new FieldError("line 1, " + name, "repeats column " + name));
                 }
             }
             Set<String> known = new HashSet<>(CODE_COLUMNS);
             Scale.ALL.forEach(scale -> known.add(scaleColumn(scale)));
             for (String name : columns.keySet()) {
                 if (!known.contains(name)) {
-                    errors.add(new FieldError("line 1", "has unknown column " + name + "; expected " + String.join(", ",
+                    errors.add(new FieldError("line 1, " + name, "has unknown column " + name + "; expected " + String.join(", ",
                             CODE_COLUMNS) + " and optionally scale_1 to scale_13, scale_A to scale_E"));
                 }
             }
             for (String required : CODE_COLUMNS) {
                 if (!columns.containsKey(required)) {
-                    errors.add(new FieldError("line 1", "lacks column " + required));
+                    errors.add(new FieldError("line 1, " + required, "lacks column " + required));
                 }
             }
             long scaleColumns = Scale.ALL.stream().filter(s -> columns.containsKey(scaleColumn(s))).count();
@@ -110,6 +112,18 @@ public final class SchemeCsv {
                 if (row.length != header.length) {
                     errors.add(new FieldError("line " + line,
                             "has " + row.length + " values; the header has " + header.length));
+                    codes.add(null);
+                    continue;
+                }
+                boolean cellsOk = true;
+                for (int i = 0; i < row.length; i++) {
+                    String fault = CsvCells.fault(row[i]);
+                    if (fault != null) {
+                        errors.add(new FieldError("line " + line + ", " + header[i].strip(), fault));
+                        cellsOk = false;
+                    }
+                }
+                if (!cellsOk) {
                     codes.add(null);
                     continue;
                 }

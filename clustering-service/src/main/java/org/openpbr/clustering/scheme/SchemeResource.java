@@ -1,12 +1,14 @@
 package org.openpbr.clustering.scheme;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.platform.json.JsonFaults;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
@@ -145,7 +148,15 @@ public class SchemeResource {
         if (contentType != null && contentType.isCompatible(MediaType.valueOf(CSV))) {
             result = fromCsv(scheme, version, name, effectiveFrom, effectiveTo, illustrative, varianceCode, body);
         } else {
-            result = fromJson(scheme, version, body);
+            List<FieldError> csvOnly = new ArrayList<>();
+            Map.of("name", name == null ? "" : name, "effectiveFrom", effectiveFrom == null ? "" : effectiveFrom,
+                    "effectiveTo", effectiveTo == null ? "" : effectiveTo, "illustrative", illustrative == null ? "" : illustrative,
+                    "varianceCode", varianceCode == null ? "" : varianceCode).forEach((parameter, value) -> {
+                        if (!value.isEmpty()) {
+                            csvOnly.add(new FieldError(parameter, "is for CSV uploads; a JSON body carries it as a field"));
+                        }
+                    });
+            result = merge(csvOnly, fromJsonCollecting(scheme, version, body));
         }
         SchemeDefinition definition = result.definition().orElseThrow(() -> ProblemException.invalid(result.errors()));
         SchemeCatalogue.Publication publication = catalogue.publish(definition, callers.current());
@@ -158,11 +169,23 @@ public class SchemeResource {
                 .build(scheme, version)).entity(view).build();
     }
 
+    /** The JSON body's faults as a result (so they join the parameters' ones), or its validation. */
+    private SchemeValidation.Result fromJsonCollecting(String scheme, String version, String body) throws IOException {
+        try {
+            return fromJson(scheme, version, body);
+        } catch (ProblemException e) {
+            if (e.problem().errors() == null || e.problem().errors().isEmpty()) {
+                throw e;
+            }
+            return new SchemeValidation.Result(Optional.empty(), e.problem().errors());
+        }
+    }
+
     private SchemeValidation.Result fromJson(String scheme, String version, String body) throws IOException {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
         }
-        SchemeUpload upload = json.readValue(body, SchemeUpload.class);
+        SchemeUpload upload = JsonFaults.readAll(json, body.getBytes(StandardCharsets.UTF_8), SchemeUpload.class);
         List<FieldError> errors = new ArrayList<>();
         if (upload.scheme() != null && !upload.scheme().equals(scheme)) {
             errors.add(new FieldError("scheme", "must match the path (" + scheme + ") or be left out"));

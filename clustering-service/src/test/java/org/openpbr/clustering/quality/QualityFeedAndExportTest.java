@@ -41,6 +41,13 @@ class QualityFeedAndExportTest {
             "clinical-lead");
     static final TestTokens COMMISSIONER = TestTokens.user("analyst.99q").org("99Q", OrgType.COMMISSIONER)
             .roles("analyst");
+    static final TestTokens CONTRACTS = TestTokens.user("contracts.99q").org("99Q", OrgType.COMMISSIONER)
+            .roles("contract-manager");
+    // The service accounts as the realm grants them.
+    static final TestTokens COSTING = TestTokens.service("costing-service").roles("episodes-reader");
+    static final TestTokens CONTRACT = TestTokens.service("contract-service").roles("episodes-reader",
+            "allocations-reader", "tariffs-reader");
+    static final TestTokens OUTCOMES = TestTokens.service("outcomes-service").roles("assessments-reader");
     static final Map<String, Object> CRISIS = ratings("6", 4, "1", 4, "10", 2, "A", 2, "7", 1);
     static final LocalDate D = LocalDate.now();
 
@@ -158,36 +165,74 @@ class QualityFeedAndExportTest {
     }
 
     @Test
-    void the_commissioners_population_is_pseudonymised_and_stable() {
-        String body = api(COMMISSIONER).get("/v1/population/episodes?limit=1000").then().statusCode(200)
+    void the_commissioners_population_is_pseudonymised_stable_and_for_contract_managers_only() {
+        String body = api(CONTRACTS).get("/v1/population/episodes?limit=1000").then().statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body(not(containsString("Q-P1"))).body(not(containsString("9434765919")))
                 .body(not(containsString(patients.get("Q-P1")[0]))).extract().asString();
         List<String> pseudonyms = JsonPath.from(body).getList("items.pseudonym");
         // P1-P5 have one episode each with RQ9; P1 also has one with NZ1 and keeps the same pseudonym there.
-        assertThat(pseudonyms).hasSize(6).allMatch(p -> p.length() == 22);
+        assertThat(pseudonyms).hasSize(6).allMatch(p -> p.matches("P-[0-9a-f]{32}"));
         assertThat(new java.util.HashSet<>(pseudonyms)).hasSize(5);
-        String again = api(COMMISSIONER).get("/v1/population/episodes?limit=1000").then().extract().asString();
+        String again = api(CONTRACTS).get("/v1/population/episodes?limit=1000").then().extract().asString();
         assertThat(JsonPath.from(again).getList("items.pseudonym")).isEqualTo(pseudonyms);
+        // Record-level data is for payment validation: an analyst gets the aggregates only.
+        badRequest().header("Authorization", COMMISSIONER.bearer()).get("/v1/population/episodes").then().statusCode(403);
         badRequest().header("Authorization", RQ9.bearer()).get("/v1/population/episodes").then().statusCode(403);
+    }
+
+    @Test
+    void the_feed_carries_the_same_pseudonym_as_the_commissioners_view() {
+        List<String> population = api(CONTRACTS).get("/v1/population/episodes?limit=1000").then().statusCode(200)
+                .extract().jsonPath().getList("items.pseudonym");
+        java.util.Set<String> fromFeed = new java.util.HashSet<>();
+        java.util.Set<String> p1 = new java.util.HashSet<>();
+        String after = "";
+        for (int page = 0; page < 100; page++) {
+            JsonPath feed = api(CONTRACT).get("/v1/feed?limit=1000&after=" + after).then().statusCode(200).extract().jsonPath();
+            fromFeed.addAll(feed.getList("items.findAll { it.type == 'EPISODE' && it.episode.commissionerCode == '99Q' }.pseudonym"));
+            p1.addAll(feed.getList("items.findAll { it.localId == 'Q-P1' && it.type == 'EPISODE' }.pseudonym"));
+            after = feed.getString("resumeAfter");
+            if (feed.getString("next") == null) {
+                break;
+            }
+        }
+        assertThat(fromFeed).isEqualTo(new java.util.HashSet<>(population));
+        assertThat(p1).as("one person, one pseudonym in every change").hasSize(1);
+    }
+
+    @Test
+    void each_service_account_reads_only_the_kinds_of_change_its_roles_grant() {
+        assertThat(api(COSTING).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.type")).isNotEmpty().containsOnly("EPISODE");
+        assertThat(api(CONTRACT).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.type")).contains("ALLOCATION", "EPISODE").doesNotContain("ASSESSMENT");
+        assertThat(api(OUTCOMES).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.type")).isNotEmpty().containsOnly("ASSESSMENT");
+        badRequest().header("Authorization", TestTokens.service("clustering-service").bearer()).get("/v1/feed").then()
+                .statusCode(403);
+        badRequest().header("Authorization", TestTokens.user("sneaky").org("RQ9", OrgType.PROVIDER)
+                .roles("clinician", "episodes-reader").bearer()).get("/v1/feed").then().statusCode(403);
     }
 
     @Test
     void the_feed_is_for_service_accounts_and_serves_changes_in_order() {
         badRequest().header("Authorization", RQ9.bearer()).get("/v1/feed").then().statusCode(403);
-        TestTokens costing = TestTokens.service("openpbr-costing-service");
-        JsonPath first = api(costing).get("/v1/feed?limit=5").then().statusCode(200).extract().jsonPath();
+        TestTokens all3 = TestTokens.service("all-readers").roles("episodes-reader", "allocations-reader",
+                "assessments-reader");
+        JsonPath first = api(all3).get("/v1/feed?limit=5").then().statusCode(200).extract().jsonPath();
         List<Integer> seqs = first.getList("items.seq");
         assertThat(seqs).hasSize(5).isSorted();
         String next = first.getString("next");
         assertThat(next).isNotNull();
-        JsonPath all = api(costing).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath();
+        JsonPath all = api(all3).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath();
         assertThat(all.getList("items.type")).contains("ASSESSMENT", "ALLOCATION", "EPISODE");
         assertThat(all.getString("")).doesNotContain("9434765919");
         // P3's episode ended: the feed serves it with its end.
         assertThat(all.getList("items.findAll { it.localId == 'Q-P3' && it.type == 'EPISODE' }.episode.endReason"))
                 .containsExactly("DISCHARGED");
         String resume = all.getString("resumeAfter");
-        api(costing).get("/v1/feed?after=" + resume).then().statusCode(200).body("items.size()", equalTo(0))
+        api(all3).get("/v1/feed?after=" + resume).then().statusCode(200).body("items.size()", equalTo(0))
                 .body("next", nullValue());
     }
 

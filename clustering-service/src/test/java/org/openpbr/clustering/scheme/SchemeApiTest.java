@@ -138,7 +138,7 @@ class SchemeApiTest {
                 + "01,One,S,P6M,red\n";
         badRequest().header("Authorization", admin().bearer()).contentType("text/csv").body(csv)
                 .put("/v1/schemes/bad-csv/versions/1?name=B&effectiveFrom=2030-01-01").then().statusCode(400)
-                .body("errors[0].field", equalTo("line 1")).body("errors[0].message", containsString("colour"));
+                .body("errors[0].field", equalTo("line 1, colour")).body("errors[0].message", containsString("colour"));
         String rows = "code,name,super_class,max_review_period\n01,One,S,P6M\n01,Dup,S,P0M\n";
         badRequest().header("Authorization", admin().bearer()).contentType("text/csv").body(rows)
                 .put("/v1/schemes/bad-csv/versions/1?name=B&effectiveFrom=soon").then().statusCode(400)

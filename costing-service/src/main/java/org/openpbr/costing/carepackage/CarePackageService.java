@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -247,7 +246,7 @@ public class CarePackageService {
         PackageCosting.Setting setting = null;
         if (faults.present(at + "setting", i.setting())) {
             try {
-                setting = PackageCosting.Setting.valueOf(i.setting().toUpperCase(Locale.ROOT));
+                setting = PackageCosting.Setting.valueOf(i.setting());
             } catch (IllegalArgumentException e) {
                 faults.add(at + "setting", "must be COMMUNITY or WARD");
             }

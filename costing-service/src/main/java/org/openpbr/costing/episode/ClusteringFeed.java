@@ -42,7 +42,7 @@ public interface ClusteringFeed {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Item(long seq, String type, String localId, Episode episode) {
+    record Item(long seq, String type, String localId, String pseudonym, Episode episode) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -151,8 +151,9 @@ public class EpisodeFeed {
                 continue;
             }
             em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id, code, start_date,"
-                    + " end_date, review_due, commissioner_code, team) values (:provider, 'FEED', :ref, :patient, :code,"
-                    + " :start, cast(:end as date), :review, :commissioner, :team) on conflict (provider_code, ref) do update set"
+                    + " end_date, review_due, commissioner_code, team, pseudonym) values (:provider, 'FEED', :ref, :patient, :code,"
+                    + " :start, cast(:end as date), :review, :commissioner, :team, :pseudonym)"
+                    + " on conflict (provider_code, ref) do update set pseudonym = excluded.pseudonym,"
                     + " patient_id = excluded.patient_id, code = excluded.code, start_date = excluded.start_date,"
                     + " end_date = excluded.end_date, review_due = excluded.review_due,"
                     + " commissioner_code = excluded.commissioner_code, team = excluded.team, updated_at = now()"
@@ -161,7 +162,7 @@ public class EpisodeFeed {
                     .setParameter("patient", item.localId()).setParameter("code", e.code())
                     .setParameter("start", e.startDate()).setParameter("end", e.endDate())
                     .setParameter("review", e.reviewDue()).setParameter("commissioner", e.commissionerCode())
-                    .setParameter("team", e.team()).executeUpdate();
+                    .setParameter("team", e.team()).setParameter("pseudonym", item.pseudonym()).executeUpdate();
             episodes++;
             byProvider.merge(e.providerCode(), 1, Integer::sum);
         }

@@ -90,7 +90,8 @@ public class EpisodeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "loadEpisodes", summary = "Load cluster episodes (providers clustering outside OpenPbR)",
-            description = "CSV with the columns episode_id, patient_id, code, start_date, end_date (empty while open), review_due, commissioner_code and team. "
+            description = "CSV with the columns episode_id, patient_id, code, start_date, end_date (empty while open), review_due, commissioner_code and team, and optionally nhs_number. "
+                    + "The NHS number is not stored: it only makes the person's pseudonym for the commissioner, the same one clustering-service and every other provider's records give them; without it the pseudonym is provider-local. "
                     + "Episodes are added or updated by episode_id; a person's episodes may not overlap. All-or-nothing, every fault listed by line. "
                     + "Refused (409) for a provider whose episodes come from clustering-service. The same file again changes nothing (200).")
     @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING)))

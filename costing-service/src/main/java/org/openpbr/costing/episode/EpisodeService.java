@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import org.openpbr.costing.Sha256;
 import org.openpbr.costing.load.CsvRows;
 import org.openpbr.costing.load.UploadFaults;
 import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.disclosure.Pseudonyms;
+import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
@@ -32,6 +35,8 @@ public class EpisodeService {
 
     public static final List<String> COLUMNS = List.of("episode_id", "patient_id", "code", "start_date", "end_date",
             "review_due", "commissioner_code", "team");
+    /** Read only to make the person's pseudonym (the same as clustering's, across providers); never stored. */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("nhs_number");
 
     @Inject
     EntityManager em;
@@ -39,11 +44,14 @@ public class EpisodeService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Pseudonyms pseudonyms;
+
     public record Outcome(long uploadId, int created, int updated, int unchanged, boolean replayed) {
     }
 
     record Row(int line, String ref, String patient, String code, LocalDate start, LocalDate end, LocalDate reviewDue,
-            String commissioner, String team) {
+            String commissioner, String team, String pseudonym) {
 
         LocalDate last() {
             return end == null ? LocalDate.MAX : end;
@@ -66,7 +74,7 @@ public class EpisodeService {
             return new Outcome(((Number) earlier.get(0)).longValue(), 0, 0, 0, true);
         }
         UploadFaults faults = new UploadFaults();
-        List<Row> rows = read(csv, faults);
+        List<Row> rows = read(csv, provider, faults);
         if (faults.isEmpty() && rows.isEmpty()) {
             faults.add(2, null, "the file has a header but no episodes");
         }
@@ -85,24 +93,28 @@ public class EpisodeService {
         // returned row means it was inserted, otherwise updated; unchanged rows are not returned.
         @SuppressWarnings("unchecked")
         List<Object> result = em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id,"
-                + " code, start_date, end_date, review_due, commissioner_code, team, upload_id)"
-                + " select :p, 'UPLOAD', x.ref, x.patient, x.code, x.start_date, x.end_date, x.due, x.comm, x.team, :upload"
+                + " code, start_date, end_date, review_due, commissioner_code, team, upload_id, pseudonym)"
+                + " select :p, 'UPLOAD', x.ref, x.patient, x.code, x.start_date, x.end_date, x.due, x.comm, x.team, :upload,"
+                + "  x.pseudonym"
                 + " from unnest(cast(:refs as text[]), cast(:patients as text[]), cast(:codes as text[]),"
                 + "  cast(:starts as date[]), cast(:ends as date[]), cast(:dues as date[]), cast(:comms as text[]),"
-                + "  cast(:teams as text[])) as x(ref, patient, code, start_date, end_date, due, comm, team)"
+                + "  cast(:teams as text[]), cast(:pseudonyms as text[]))"
+                + "  as x(ref, patient, code, start_date, end_date, due, comm, team, pseudonym)"
                 + " on conflict (provider_code, ref) do update set patient_id = excluded.patient_id, code = excluded.code,"
                 + "  start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,"
                 + "  commissioner_code = excluded.commissioner_code, team = excluded.team, upload_id = excluded.upload_id,"
-                + "  updated_at = now()"
+                + "  pseudonym = excluded.pseudonym, updated_at = now()"
                 + " where (cluster_episode.patient_id, cluster_episode.code, cluster_episode.start_date,"
                 + "  cluster_episode.end_date, cluster_episode.review_due, cluster_episode.commissioner_code,"
-                + "  cluster_episode.team) is distinct from (excluded.patient_id, excluded.code, excluded.start_date,"
-                + "  excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team)"
+                + "  cluster_episode.team, cluster_episode.pseudonym) is distinct from (excluded.patient_id, excluded.code,"
+                + "  excluded.start_date, excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team,"
+                + "  excluded.pseudonym)"
                 + " returning xmax = 0").setParameter("p", provider).setParameter("upload", uploadId)
                 .setParameter("refs", array(rows, Row::ref)).setParameter("patients", array(rows, Row::patient))
                 .setParameter("codes", array(rows, Row::code)).setParameter("starts", array(rows, Row::start))
                 .setParameter("ends", array(rows, Row::end)).setParameter("dues", array(rows, Row::reviewDue))
                 .setParameter("comms", array(rows, Row::commissioner)).setParameter("teams", array(rows, Row::team))
+                .setParameter("pseudonyms", array(rows, Row::pseudonym))
                 .getResultList();
         int created = (int) result.stream().filter(Boolean.TRUE::equals).count();
         int updated = result.size() - created;
@@ -112,11 +124,11 @@ public class EpisodeService {
         return new Outcome(uploadId, created, updated, unchanged, false);
     }
 
-    private static List<Row> read(String csv, UploadFaults faults) {
+    private List<Row> read(String csv, String provider, UploadFaults faults) {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try {
-            CsvRows.read(new StringReader(csv), COLUMNS, faults, (line, value) -> {
+            CsvRows.read(new StringReader(csv), COLUMNS, OPTIONAL_COLUMNS, faults, (line, value) -> {
                 String ref = value.apply("episode_id");
                 String patient = value.apply("patient_id");
                 String code = value.apply("code");
@@ -134,7 +146,7 @@ public class EpisodeService {
                 }
                 if (!Faults.ODS_CODE.matcher(commissioner).matches()) {
                     faults.add(line, "commissioner_code", commissioner.isEmpty() ? "is required"
-                            : "must be an ODS code: 3-10 upper-case letters or digits");
+                            : Faults.ODS_CODE_RULE);
                 }
                 LocalDate start = date(value.apply("start_date"), line, "start_date", true, faults);
                 LocalDate end = date(value.apply("end_date"), line, "end_date", false, faults);
@@ -151,8 +163,13 @@ public class EpisodeService {
                         faults.add(line, "episode_id", "repeats line " + first);
                     }
                 }
+                String nhsNumber = value.apply("nhs_number");
+                if (!nhsNumber.isEmpty() && !NhsNumber.isValid(nhsNumber)) {
+                    faults.add(line, "nhs_number", "must be a valid NHS number (ten digits, modulus 11), or empty");
+                }
                 if (faults.count() == before) {
-                    rows.add(new Row(line, ref, patient, code, start, end, due, commissioner, team));
+                    rows.add(new Row(line, ref, patient, code, start, end, due, commissioner, team,
+                            pseudonyms.of(commissioner, Optional.of(nhsNumber).filter(n -> !n.isEmpty()), provider, patient)));
                 }
             });
         } catch (IOException e) {
@@ -170,7 +187,7 @@ public class EpisodeService {
         }
         LocalDate date = CsvRows.date(text);
         if (date == null) {
-            faults.add(line, column, "must be a date as YYYY-MM-DD");
+            faults.add(line, column, "must be a date as YYYY-MM-DD, from 1900 to 2100");
         }
         return date;
     }
@@ -208,7 +225,7 @@ public class EpisodeService {
         for (Object[] s : stored) {
             if (!fileRefs.containsKey((String) s[0])) {
                 byPatient.get((String) s[1]).add(new Row(0, (String) s[0], (String) s[1], null, NativeRows.date(s[2]),
-                        NativeRows.date(s[3]), null, null, null));
+                        NativeRows.date(s[3]), null, null, null, null));
             }
         }
         for (List<Row> episodes : byPatient.values()) {

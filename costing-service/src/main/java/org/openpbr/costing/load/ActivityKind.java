@@ -182,7 +182,7 @@ public enum ActivityKind {
         String value = file.value(row, column);
         LocalDate day = Values.date(value);
         if (day == null) {
-            context.faults().add(row.line(), column, value.isEmpty() ? "is required" : "must be a date as YYYY-MM-DD");
+            context.faults().add(row.line(), column, value.isEmpty() ? "is required" : "must be a date as YYYY-MM-DD, from 1900 to 2100");
         } else if (day.isBefore(context.start()) || day.isAfter(context.end())) {
             context.faults().add(row.line(), column, "is outside the period (" + context.start() + " to "
                     + context.end() + ")");

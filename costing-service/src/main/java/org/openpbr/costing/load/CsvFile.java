@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openpbr.platform.csv.CsvCells;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -24,6 +26,7 @@ final class CsvFile implements Closeable {
 
     private final MappingIterator<String[]> rows;
     private final Map<String, Integer> columns = new HashMap<>();
+    private String[] names = new String[0];
     private int width;
     private int line = 1;
 
@@ -44,11 +47,13 @@ final class CsvFile implements Closeable {
         }
         String[] header = file.rows.next();
         file.width = header.length;
+        file.names = new String[header.length];
         List<String> known = new ArrayList<>(required);
         known.addAll(optional);
         for (int i = 0; i < header.length; i++) {
             // Spreadsheets often save CSV with a byte-order mark in front of the first name.
             String name = (i == 0 ? header[i].replace("\uFEFF", "") : header[i]).strip().toLowerCase(java.util.Locale.ROOT);
+            file.names[i] = name;
             if (file.columns.putIfAbsent(name, i) != null) {
                 faults.add(1, name, "the column is repeated");
             } else if (!known.contains(name)) {
@@ -76,9 +81,25 @@ final class CsvFile implements Closeable {
                 faults.add(line, null, "has " + values.length + " values; the header has " + width);
                 continue;
             }
+            if (!cellsAcceptable(values, faults)) {
+                continue;
+            }
             return new Row(line, values);
         }
         return null;
+    }
+
+    /** Every cell keeps the platform's rule for CSV cells (no NUL, nothing formula-like); each fault is listed. */
+    private boolean cellsAcceptable(String[] values, UploadFaults faults) {
+        boolean ok = true;
+        for (int i = 0; i < values.length; i++) {
+            String fault = CsvCells.fault(values[i]);
+            if (fault != null) {
+                faults.add(line, names[i], fault);
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     boolean hasNext() {

@@ -28,7 +28,7 @@ final class Values {
         return true;
     }
 
-    /** A date as YYYY-MM-DD, or null. */
+    /** A date as YYYY-MM-DD from 1900 to 2100 (as in JSON bodies), or null. */
     static LocalDate date(String value) {
         if (value.length() != 10 || value.charAt(4) != '-' || value.charAt(7) != '-') {
             return null;
@@ -36,7 +36,7 @@ final class Values {
         int year = digits(value, 0, 4);
         int month = digits(value, 5, 7);
         int day = digits(value, 8, 10);
-        if (year < 0 || month < 0 || day < 0) {
+        if (year < 1900 || year > 2100 || month < 0 || day < 0) {
             return null;
         }
         try {

@@ -1,6 +1,7 @@
 package org.openpbr.costing.run;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -140,11 +141,9 @@ public class RunResource {
             @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
         RunReader.Grouping grouping = null;
         if (by != null) {
-            try {
-                grouping = RunReader.Grouping.valueOf(by.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid(List.of(new FieldError("by", "must be team or commissioner")));
-            }
+            // Exactly as published (team, commissioner): no other spelling is guessed at.
+            grouping = Arrays.stream(RunReader.Grouping.values()).filter(g -> g.name().toLowerCase(Locale.ROOT).equals(by))
+                    .findFirst().orElseThrow(() -> ProblemException.invalid(List.of(new FieldError("by", "must be team or commissioner"))));
         }
         RunViews.Run run = reader.require(callers.current(), id);
         BigDecimal k = VarianceService.trimMultiplier(trimMultiplier);
@@ -175,7 +174,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VarianceViews.Run variance(@PathParam("id") UUID id,
             @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
-        return variance.variance(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier), false);
+        return variance.variance(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier));
     }
 
     @GET

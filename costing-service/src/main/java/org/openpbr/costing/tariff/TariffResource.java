@@ -1,7 +1,6 @@
 package org.openpbr.costing.tariff;
 
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -30,13 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.CallerContext;
-import org.openpbr.platform.caller.OrgType;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.problem.Faults;
-import org.openpbr.platform.problem.ProblemException;
-import org.openpbr.platform.problem.ProblemType;
 
 /** Local tariffs: proposed and agreed by provider finance, read by commissioners and contract-service. */
 @Path("/v1/tariffs")
@@ -79,7 +74,7 @@ public class TariffResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public TariffViews.SummaryList list(
             @Parameter(description = "DRAFT or AGREED", schema = @Schema(enumeration = { "DRAFT", "AGREED" })) @QueryParam("status") String status) {
-        String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
+        String wanted = status;
         if (wanted != null && !wanted.equals("DRAFT") && !wanted.equals("AGREED")) {
             new Faults().add("status", "must be DRAFT or AGREED").throwIfAny();
         }
@@ -89,10 +84,10 @@ public class TariffResource {
     @GET
     @Path("/applicable")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SERVICE, Roles.FINANCE, Roles.ANALYST, Roles.CONTRACT_MANAGER })
+    @RolesAllowed({ Roles.TARIFFS_READER, Roles.FINANCE, Roles.ANALYST, Roles.CONTRACT_MANAGER })
     @Operation(operationId = "getApplicableTariff", summary = "The agreed tariff that prices a provider's activity for a commissioner on a date",
             description = "For contract-service (service accounts pass the provider and commissioner explicitly) and for the parties themselves: the latest agreed version scoped to the commissioner, or else the latest agreed trust-wide one, valid on the date. "
-                    + "A provider may ask only about itself, a commissioner only about itself.")
+                    + "Service accounts need the tariffs-reader role. A provider may ask only about itself, a commissioner only about itself: asking about another organisation is the same 404 as no tariff applying.")
     @APIResponse(responseCode = "200", description = "The agreed tariff",
             headers = @Header(name = "ETag", description = "The agreed tariff (it never changes)", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.Tariff.class)))
@@ -106,19 +101,14 @@ public class TariffResource {
         faults.odsCode("commissioner", commissioner, true);
         LocalDate date = faults.date("on", on, true);
         faults.throwIfAny();
-        Caller caller = callers.current();
-        if (!caller.isServiceAccount() && caller.orgType().orElse(null) == OrgType.COMMISSIONER
-                && !caller.requireCommissionerOrg().equals(commissioner)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "A commissioner may ask only about its own tariffs");
-        }
-        TariffService.Stored stored = tariffs.applicable(caller, provider, commissioner, date);
+        TariffService.Stored stored = tariffs.applicable(callers.current(), provider, commissioner, date);
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.SERVICE, Roles.FINANCE, Roles.ANALYST, Roles.CONTRACT_MANAGER })
+    @RolesAllowed({ Roles.TARIFFS_READER, Roles.FINANCE, Roles.ANALYST, Roles.CONTRACT_MANAGER })
     @Operation(operationId = "getTariff", summary = "A tariff with its prices, components and derivation")
     @APIResponse(responseCode = "200", description = "The tariff",
             headers = @Header(name = "ETag", description = ETAG, schema = @Schema(type = SchemaType.STRING)),

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import org.openpbr.costing.run.RunViews;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.OrgType;
+import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.IfMatch;
@@ -147,6 +147,7 @@ public class TariffService {
      * agreed trust-wide ones; a service account any. Otherwise 404.
      */
     public Stored read(Caller caller, UUID id) {
+        requireReader(caller);
         Object[] row = row(id);
         if (row == null || !visible(caller, (String) row[1], (String) row[9], (String) row[4])) {
             throw ProblemException.notFound("Tariff " + id);
@@ -185,6 +186,16 @@ public class TariffService {
      * version scoped to that commissioner, or else the latest trust-wide one. 404 when none applies.
      */
     public Stored applicable(Caller caller, String provider, String commissioner, LocalDate on) {
+        requireReader(caller);
+        String none = "No agreed tariff that you may see applies to that provider, commissioner and date";
+        if (!caller.isServiceAccount()) {
+            // A party asks only about itself; about anyone else the answer is the same as "none".
+            boolean commissionerCaller = caller.orgType().orElse(null) == OrgType.COMMISSIONER;
+            String own = commissionerCaller ? commissioner : provider;
+            if (!caller.requireOrgCode().equals(own)) {
+                throw ProblemException.notFound(none);
+            }
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> ids = em.createNativeQuery("select id, commissioner_code from tariff where status = 'AGREED'"
                 + " and provider_code = :p and (commissioner_code = :c or commissioner_code is null)"
@@ -192,9 +203,22 @@ public class TariffService {
                 + " order by commissioner_code is null, agreed_at desc, version desc limit 1")
                 .setParameter("p", provider).setParameter("c", commissioner).setParameter("on", on).getResultList();
         if (ids.isEmpty()) {
-            throw ProblemException.notFound("An agreed tariff of " + provider + " for " + commissioner + " on " + on);
+            throw ProblemException.notFound(none);
         }
-        return read(caller, (UUID) ids.get(0)[0]);
+        return stored(row((UUID) ids.get(0)[0]));
+    }
+
+    /**
+     * Who may read tariffs at all, decided before any record is looked at, so a refusal never
+     * depends on whether a tariff exists: service accounts with tariffs-reader, and callers whose
+     * token names their organisation.
+     */
+    private static void requireReader(Caller caller) {
+        if (caller.isServiceAccount()) {
+            caller.requireConsumer(Roles.TARIFFS_READER);
+        } else {
+            caller.requireOrgCode();
+        }
     }
 
     private boolean visible(Caller caller, String provider, String commissioner, String status) {
@@ -251,7 +275,7 @@ public class TariffService {
         }
         String unit = null;
         if (faults.present("unit", p.unit())) {
-            unit = p.unit().toUpperCase(Locale.ROOT);
+            unit = p.unit();
             if (!unit.equals("CLUSTER_DAY") && !unit.equals("REVIEW_PERIOD")) {
                 faults.add("unit", "must be CLUSTER_DAY or REVIEW_PERIOD");
                 unit = null;
@@ -299,6 +323,23 @@ public class TariffService {
                     faults.add(at + ".upliftPercent", "must be more than 0 and at most 500, with at most four decimals");
                 } else if (t.flag() != null) {
                     topUps.put(t.flag(), t.upliftPercent());
+                }
+            }
+        }
+        if (p.activity() != null) {
+            // The plan's own shape, reported with every other fault; its codes are checked against the run below.
+            for (int i = 0; i < Math.min(p.activity().size(), 1000); i++) {
+                TariffViews.PlannedActivity line = p.activity().get(i);
+                String at = "activity[" + i + "]";
+                if (line == null) {
+                    faults.add(at, "must not be null");
+                    continue;
+                }
+                if (line.code() == null || line.code().isBlank()) {
+                    faults.add(at + ".code", "is required");
+                }
+                if (line.units() == null) {
+                    faults.add(at + ".units", "is required");
                 }
             }
         }

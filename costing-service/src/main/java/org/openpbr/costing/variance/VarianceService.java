@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.costing.run.RunViews;
+import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.costing.run.UnitCost;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
@@ -26,8 +27,6 @@ import org.openpbr.platform.problem.ProblemException;
 @ApplicationScoped
 public class VarianceService {
 
-    /** Codes with fewer episodes than this (but some) are withheld from commissioners. */
-    public static final int SMALL_NUMBER_LIMIT = 5;
 
     /** How the trimMultiplier query parameter is described wherever it is taken. */
     public static final String TRIM_MULTIPLIER = "k in the trim point: upper quartile + k x interquartile range of cost per cluster day.";
@@ -61,25 +60,30 @@ public class VarianceService {
                 (BigDecimal) r[2], ((Number) r[3]).intValue())).toList();
     }
 
-    public VarianceViews.Run variance(RunViews.Run run, BigDecimal k, boolean suppressSmallNumbers) {
-        return view(run.id(), run.methodVersion(), CostVariance.of(episodes(run.id(), null), k), suppressSmallNumbers);
+    /** A provider's own run: every code shown exactly. */
+    public VarianceViews.Run variance(RunViews.Run run, BigDecimal k) {
+        return view(run.id(), run.methodVersion(), CostVariance.of(episodes(run.id(), null), k), null);
     }
 
+    /**
+     * The run's variance by code; with a small-number rule (commissioners' views), a code of 1-4
+     * episodes is withheld whole and shown episode counts follow the rule's rounding.
+     */
     public static VarianceViews.Run view(UUID runId, String methodVersion, CostVariance.Result result,
-            boolean suppressSmallNumbers) {
+            SmallNumbers disclosure) {
         return new VarianceViews.Run(runId, methodVersion, VarianceViews.MEASURE, VarianceViews.QUANTILES,
                 result.trimMultiplier(), result.etaSquaredCostPerDay(), result.etaSquaredEpisodeCost(),
-                result.codes().stream().map(c -> code(c, suppressSmallNumbers)).toList());
+                result.codes().stream().map(c -> code(c, disclosure)).toList());
     }
 
-    static VarianceViews.Code code(CostVariance.CodeVariance c, boolean suppressSmallNumbers) {
-        if (suppressSmallNumbers && c.episodes() < SMALL_NUMBER_LIMIT) {
+    static VarianceViews.Code code(CostVariance.CodeVariance c, SmallNumbers disclosure) {
+        if (disclosure != null && SmallNumbers.withheld(c.episodes())) {
             return new VarianceViews.Code(c.code(), null, true, null, null, null, null, null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null);
         }
         UnitCost perDay = UnitCost.of(c.totalCost(), c.clusterDays());
         UnitCost trimmed = UnitCost.of(c.totalCost().subtract(c.outlierCost()), c.clusterDays() - c.outlierDays());
-        return new VarianceViews.Code(c.code(), c.episodes(), false, c.zeroCostEpisodes(), c.totalCost(),
+        return new VarianceViews.Code(c.code(), disclosure == null ? c.episodes() : disclosure.shown(c.episodes()), false, c.zeroCostEpisodes(), c.totalCost(),
                 c.clusterDays(), perDay == null ? null : perDay.perUnit(), c.mean(), c.median(), c.p10(), c.p25(), c.p75(),
                 c.p90(), c.min(), c.max(), c.standardDeviation(), c.coefficientOfVariation(), c.p90p10Fold(),
                 c.trimPoint(), c.outliers().size(), c.outlierCost(), trimmed == null ? null : trimmed.perUnit());

@@ -18,6 +18,15 @@ import static org.openpbr.costing.CostingApi.episodes;
 import static org.openpbr.costing.CostingApi.finance;
 import static org.openpbr.testing.Api.api;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.openpbr.testing.ApiContract;
 import org.openpbr.testing.ServiceTest;
@@ -43,6 +52,9 @@ class EpisodeFeedTest {
     @OidcWireMock
     WireMockServer server;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void episodes_are_pulled_with_a_service_token_page_by_page_resumed_where_they_stopped_and_kept_apart_by_provider() {
         server.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/protocol/openid-connect/token"))
@@ -67,6 +79,16 @@ class EpisodeFeedTest {
                 .body("lastPulledAt", notNullValue());
         server.verify(getRequestedFor(urlPathEqualTo(FEED)).withQueryParam("limit", equalTo("500"))
                 .withHeader("Authorization", equalTo("Bearer costing-service-token")));
+
+        // The person's pseudonym is kept as clustering sent it, for the commissioners' views.
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select pseudonym from cluster_episode where ref = 'a1e7c3b0-0000-4000-8000-000000000001'")) {
+            ResultSet r = q.executeQuery();
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo(pseudonym("L1"));
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
 
         // The later change (the episode ended) wins; the local id is the person, the feed's id the reference.
         api(finance("RF1")).get("/v1/episodes").then().statusCode(200).body("items", hasSize(1))
@@ -109,6 +131,11 @@ class EpisodeFeedTest {
                 .willReturn(okJson(json)));
     }
 
+    /** What clustering would send for this person (any value of the form will do: costing keeps it as sent). */
+    private static String pseudonym(String localId) {
+        return String.format("P-%032x", localId.hashCode() & 0xffffffffL);
+    }
+
     private static String page(String resumeAfter, String next, String... items) {
         return "{\"items\":[" + String.join(",", items) + "]," + (next == null ? "" : "\"next\":\"http://clustering" + next + "\",")
                 + "\"resumeAfter\":\"" + resumeAfter + "\"}";
@@ -116,7 +143,8 @@ class EpisodeFeedTest {
 
     private static String episode(long seq, String localId, String id, String provider, String code, String start,
             String end, String reviewDue) {
-        return "{\"seq\":" + seq + ",\"type\":\"EPISODE\",\"localId\":\"" + localId + "\",\"episode\":{\"id\":\"" + id
+        return "{\"seq\":" + seq + ",\"type\":\"EPISODE\",\"localId\":\"" + localId + "\",\"pseudonym\":\""
+                + pseudonym(localId) + "\",\"episode\":{\"id\":\"" + id
                 + "\",\"patientId\":\"5f0c6f0e-0000-4000-8000-00000000000" + seq + "\",\"careSpellId\":"
                 + "\"6a0c6f0e-0000-4000-8000-000000000001\",\"providerCode\":\"" + provider + "\",\"commissionerCode\":\"15N\","
                 + "\"team\":\"T1\",\"code\":\"" + code + "\",\"startDate\":\"" + start + "\","

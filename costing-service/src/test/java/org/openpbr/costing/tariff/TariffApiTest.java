@@ -1,10 +1,13 @@
 package org.openpbr.costing.tariff;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.openpbr.costing.CostingApi.activity;
 import static org.openpbr.costing.CostingApi.analyst;
 import static org.openpbr.costing.CostingApi.centres;
@@ -50,7 +53,7 @@ import io.restassured.http.ContentType;
 class TariffApiTest {
 
     private static final TestTokens RT1 = finance("RT1");
-    private static final TestTokens CONTRACT_SERVICE = TestTokens.service("contract-service");
+    private static final TestTokens CONTRACT_SERVICE = TestTokens.service("contract-service").roles("tariffs-reader");
     private static String runId;
 
     @Inject
@@ -186,8 +189,27 @@ class TariffApiTest {
                 .body("version", equalTo(2)).body("status", equalTo("DRAFT"));
         api(commissioner("15N")).get("/v1/tariffs/applicable?provider=RT1&commissioner=15N&on=2025-06-01").then()
                 .statusCode(200).body("version", equalTo(1));
-        api(commissioner("15N")).get("/v1/tariffs/applicable?provider=RT1&commissioner=14L&on=2025-06-01").then()
-                .statusCode(403);
+        // Asking about another organisation looks exactly like asking when none applies: no oracle.
+        String none = badRequest().header("Authorization", commissioner("15N").bearer())
+                .get("/v1/tariffs/applicable?provider=RT1&commissioner=15N&on=2027-06-01").then().statusCode(404)
+                .extract().path("detail");
+        assertThat(none).doesNotContain(id);
+        for (TestTokens other : List.of(commissioner("14L"), finance("RT2"))) {
+            String detail = badRequest().header("Authorization", other.bearer())
+                    .get("/v1/tariffs/applicable?provider=RT1&commissioner=15N&on=2025-06-01").then().statusCode(404)
+                    .body(not(containsString(id))).body(not(containsString("validFrom"))).extract().path("detail");
+            assertThat(detail).isEqualTo(none);
+        }
+        // Who may not read tariffs at all is told so whether or not the tariff exists.
+        TestTokens noOrg = TestTokens.user("no.org").roles("finance");
+        TestTokens outcomes = TestTokens.service("outcomes-service").roles("assessments-reader");
+        for (TestTokens refused : List.of(noOrg, outcomes)) {
+            for (String path : List.of("/v1/tariffs/" + id, "/v1/tariffs/" + UUID.randomUUID(),
+                    "/v1/tariffs/applicable?provider=RT1&commissioner=15N&on=2025-06-01",
+                    "/v1/tariffs/applicable?provider=RT1&commissioner=15N&on=2027-06-01")) {
+                badRequest().header("Authorization", refused.bearer()).get(path).then().statusCode(403);
+            }
+        }
     }
 
     /**

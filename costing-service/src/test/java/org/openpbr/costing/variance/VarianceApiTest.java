@@ -9,6 +9,7 @@ import static org.openpbr.costing.CostingApi.activity;
 import static org.openpbr.costing.CostingApi.analyst;
 import static org.openpbr.costing.CostingApi.centres;
 import static org.openpbr.costing.CostingApi.commissioner;
+import static org.openpbr.costing.CostingApi.contractManager;
 import static org.openpbr.costing.CostingApi.episodes;
 import static org.openpbr.costing.CostingApi.finance;
 import static org.openpbr.costing.CostingApi.ledger;
@@ -58,12 +59,13 @@ class VarianceApiTest {
         centres(RV3, "code,name,type\nCMHT1,Team 1,COMMUNITY_TEAM\n");
         period(RV3, "2024-Q1", "2024-04-01", "2024-06-30");
         ledger(RV3, "2024-Q1", "cost_centre,expense_type,amount,social_care\nCMHT1,Nursing,1000.00,N\n").statusCode(201);
-        StringBuilder eps = new StringBuilder("episode_id,patient_id,code,start_date,end_date,review_due,commissioner_code,team\n");
+        // P5 (the outlier) comes with an NHS number, which gives the suite's one pseudonym; the rest are provider-local.
+        StringBuilder eps = new StringBuilder("episode_id,patient_id,code,start_date,end_date,review_due,commissioner_code,team,nhs_number\n");
         StringBuilder contacts = new StringBuilder("contact_id,patient_id,contact_date,cost_centre,staff_group,minutes\n");
         int[] minutes = { 10, 20, 30, 40, 400, 500 };
         for (int i = 1; i <= 6; i++) {
             eps.append("E").append(i).append(",P").append(i).append(i == 6 ? ",11," : ",04,")
-                    .append("2024-04-01,2024-04-10,2024-10-01,03W,T1\n");
+                    .append("2024-04-01,2024-04-10,2024-10-01,03W,T1,").append(i == 5 ? "943 476 5919" : "").append('\n');
             contacts.append("C").append(i).append(",P").append(i).append(",2024-04-05,CMHT1,Nurse,").append(minutes[i - 1]).append('\n');
         }
         episodes(RV3, eps.toString()).statusCode(201);
@@ -132,9 +134,12 @@ class VarianceApiTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("etaSquaredCostPerDay")))
                 .body("providers[1].providerCode", equalTo("RV4"))
                 .body("providers[1].codes[0].suppressed", equalTo(true));
-        api(commissioner("03W")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then().statusCode(200)
+        api(contractManager("03W")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then().statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("total", equalTo(1)).body("items[0].providerCode", equalTo("RV3"))
-                .body("items[0].pseudonym", matchesPattern("[0-9a-f]{32}"))
+                // HMAC-SHA256 under the dev key over (03W, 9434765919), computed outside Java: the same
+                // pseudonym clustering-service gives this person for 03W.
+                .body("items[0].pseudonym", equalTo("P-aab47dd738f63bf51220264504f7a42d"))
                 .body("items[0].cost", money("400.00"))
                 .body(not(containsString("P5"))).body(not(containsString("E5")));
         // Another commissioner's population is not in these runs at all.
@@ -149,6 +154,8 @@ class VarianceApiTest {
         api(commissioner("03W")).get("/v1/runs/" + runId + "/outliers").then().statusCode(403);
         api(RV4).get("/v1/runs/" + runId + "/variance").then().statusCode(404);
         api(analyst("RV3")).get("/v1/runs/" + runId + "/outliers").then().statusCode(403);
+        // Record-level outliers are for contract managers; an analyst or finance user gets the aggregates only.
+        api(commissioner("03W")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then().statusCode(403);
         badRequest().header("Authorization", commissioner("03W").bearer()).get("/v1/population/costs?from=2024-04-01")
                 .then().statusCode(400).body("errors[0].field", equalTo("to"));
     }

@@ -15,6 +15,15 @@ public interface PlatformConfig {
 
     OpenApi openapi();
 
+    Json json();
+
+    /** How JSON request bodies are read. */
+    interface Json {
+        /** The largest JSON request body accepted; bulk data travels as CSV uploads, which have their own limit. */
+        @WithDefault("1048576")
+        long maxBodyBytes();
+    }
+
     /**
      * Where Swagger UI's Authorize button logs people in; differs per deployment, so the published
      * contract's local addresses are replaced at start-up (see {@code OAuthEndpointsFilter}).

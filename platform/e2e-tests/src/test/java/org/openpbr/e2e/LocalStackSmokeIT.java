@@ -38,6 +38,12 @@ class LocalStackSmokeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Each service account's roles as the realm grants them: service, and a reader role per thing it consumes. */
+    private static final Map<String, String> READER_ROLES = Map.of(
+            "clustering-service", "[\"service\"]",
+            "costing-service", "[\"episodes-reader\",\"service\"]",
+            "contract-service", "[\"allocations-reader\",\"episodes-reader\",\"service\",\"tariffs-reader\"]",
+            "outcomes-service", "[\"assessments-reader\",\"service\"]");
 
     @Test
     void the_stack_runs_issues_real_tokens_stops_cleanly_and_restarts_with_its_data() throws Exception {
@@ -91,6 +97,23 @@ class LocalStackSmokeIT {
             assertThat(reconciliation.path("difference").decimalValue()).isZero();
             assertThat(allocated).isGreaterThan(notClustered).isPositive();
 
+            // One pseudonym in every service, under the key the runner generated: the people costing
+            // holds for 15N (as clustering's feed sent them) are exactly the people of 15N's population
+            // in clustering, which only 15N's contract manager may list record by record.
+            String contracts = passwordToken(stack, "contracts.15n");
+            java.util.Set<String> population = new java.util.HashSet<>();
+            String next = stack.serviceUrl("clustering-service") + "/v1/population/episodes?limit=1000";
+            while (next != null) {
+                JsonNode page = getJson(next, contracts, 200);
+                page.path("items").forEach(e -> population.add(e.path("pseudonym").asText()));
+                next = page.hasNonNull("next") ? page.path("next").asText() : null;
+            }
+            java.util.Set<String> costingPeople = new java.util.HashSet<>(strings(ports, "costing",
+                    "select distinct pseudonym from cluster_episode where commissioner_code = '15N' and source = 'FEED'"));
+            assertThat(population).isNotEmpty().allMatch(p -> p.matches("[PL]-[0-9a-f]{32}"));
+            assertThat(costingPeople).isEqualTo(population);
+            getJson(stack.serviceUrl("clustering-service") + "/v1/population/episodes", passwordToken(stack, "analyst.15n"), 403);
+
             String person = passwordToken(stack, "clinician.nz1");
             for (String service : RunningStack.SERVICES) {
                 JsonNode me = getJson(stack.serviceUrl(service) + "/v1/me", person, 200);
@@ -104,7 +127,7 @@ class LocalStackSmokeIT {
                 String serviceToken = clientCredentialsToken(stack, service);
                 JsonNode asService = getJson(stack.serviceUrl(service) + "/v1/me", serviceToken, 200);
                 assertThat(asService.path("clientId").asText()).isEqualTo(service);
-                assertThat(asService.path("roles").toString()).isEqualTo("[\"service\"]");
+                assertThat(asService.path("roles").toString()).isEqualTo(READER_ROLES.get(service));
 
                 getJson(stack.serviceUrl(service) + "/v1/me", null, 401);
                 assertThat(get(stack.serviceUrl(service) + "/q/health/ready", null).statusCode()).isEqualTo(200);
@@ -173,6 +196,17 @@ class LocalStackSmokeIT {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    private static java.util.List<String> strings(Map<String, Integer> ports, String database, String sql) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres") + "/"
+                + database, "openpbr", "openpbr"); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
     }
 
     private static void assertSwaggerUiCanLogIn(RunningStack stack) throws Exception {

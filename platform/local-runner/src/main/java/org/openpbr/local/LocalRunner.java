@@ -141,7 +141,7 @@ public final class LocalRunner {
             return;
         }
         try {
-            Path realm = stack.settings().home().resolve("platform/keycloak/openpbr-realm.json");
+            Path realm = stack.settings().home().resolve(LocalRealm.ADDITIONS);
             long t0 = System.nanoTime();
             DemoTrust.Loaded loaded = new DemoTrust(stack, DemoUsers.read(realm).password()).loadOnce(patients);
             if (loaded != null) {
@@ -182,7 +182,7 @@ public final class LocalRunner {
 
     private static void printWelcome(LocalStack stack) {
         StackSettings s = stack.settings();
-        Path realm = s.home().resolve("platform/keycloak/openpbr-realm.json");
+        Path realm = s.home().resolve(LocalRealm.ADDITIONS);
         OUT.println();
         Map<String, Duration> times = stack.startupTimes();
         OUT.printf(Locale.ROOT, "OpenPbR is running: PostgreSQL ready after %.1f s, Keycloak after %.1f s, "

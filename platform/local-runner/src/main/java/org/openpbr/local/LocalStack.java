@@ -128,7 +128,8 @@ public final class LocalStack implements AutoCloseable {
     private void startAll(ProgressListener progress) throws StackException {
         long t0 = System.nanoTime();
         Path logs = settings.data().resolve("logs");
-        Path realm = settings.home().resolve("platform/keycloak/openpbr-realm.json");
+        Path realm = LocalRealm.compose(settings.home(), settings.data());
+        String pseudonymKey = PseudonymKeyFile.readOrCreate(settings.data());
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String service : StackSettings.SERVICES) {
             Path jar = settings.home().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
@@ -137,9 +138,6 @@ public final class LocalStack implements AutoCloseable {
                         + "./mvnw package -DskipTests");
             }
             jars.put(service, jar);
-        }
-        if (!Files.isRegularFile(realm)) {
-            throw new StackException("The realm file " + realm + " is missing; is --home the repository root?");
         }
         LocalKeycloak.Distribution distribution = LocalKeycloak.distribution();
 
@@ -183,7 +181,9 @@ public final class LocalStack implements AutoCloseable {
         synchronized (this) {
             checkNotClosed();
             for (String service : StackSettings.SERVICES) {
-                services.add(ManagedProcess.start(service, serviceCommand(service, jars.get(service)), Map.of(),
+                // The key goes through the environment, not the command line, so `ps` never shows it.
+                services.add(ManagedProcess.start(service, serviceCommand(service, jars.get(service)),
+                        Map.of("OPENPBR_DISCLOSURE_PSEUDONYM_KEY", pseudonymKey),
                         settings.home(), logs.resolve(service + ".log")));
             }
             LeftoverProcesses.record(settings.data(), pids());

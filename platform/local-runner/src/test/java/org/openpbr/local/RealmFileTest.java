@@ -9,33 +9,99 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The realm the local stack imports (and k8s will reuse) holds what the suite's security model needs. */
+/**
+ * The deployable realm (which k8s will import) holds what the suite's security model needs and
+ * nothing local-only; the local stack's realm adds the demo users and the password-grant client.
+ */
 class RealmFileTest {
 
-    private static final Path REALM = Path.of(System.getProperty("repository.root", "../.."),
-            "platform/keycloak/openpbr-realm.json");
+    private static final Path HOME = Path.of(System.getProperty("repository.root", "../.."));
+    private static final Path REALM = HOME.resolve(LocalRealm.BASE);
+    private static final Path ADDITIONS = HOME.resolve(LocalRealm.ADDITIONS);
 
-    private final JsonNode realm = read();
+    @TempDir
+    Path data;
 
-    private static JsonNode read() {
+    private final JsonNode realm = read(REALM);
+
+    private static JsonNode read(Path file) {
         try {
-            return new ObjectMapper().readTree(REALM.toFile());
+            return new ObjectMapper().readTree(file.toFile());
         } catch (IOException e) {
-            throw new AssertionError("cannot read " + REALM, e);
+            throw new AssertionError("cannot read " + file, e);
         }
     }
 
     private JsonNode client(String clientId) {
+        return client(realm, clientId);
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
         for (JsonNode client : realm.path("clients")) {
             if (client.path("clientId").asText().equals(clientId)) {
                 return client;
             }
         }
         throw new AssertionError("no client " + clientId);
+    }
+
+    private List<String> roles(String serviceAccountOf) {
+        List<String> roles = new ArrayList<>();
+        for (JsonNode user : realm.path("users")) {
+            if (user.path("serviceAccountClientId").asText().equals(serviceAccountOf)) {
+                user.path("realmRoles").forEach(r -> roles.add(r.asText()));
+            }
+        }
+        return roles;
+    }
+
+    @Test
+    void the_deployable_realm_has_no_local_only_client_no_people_and_no_offline_tokens_for_swagger_ui() {
+        List<String> clients = new ArrayList<>();
+        realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
+        assertThat(clients).doesNotContain("openpbr-cli");
+        realm.path("clients").forEach(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean())
+                .as("%s has the password grant", c.path("clientId").asText()).isFalse());
+        realm.path("users").forEach(u -> assertThat(u.has("serviceAccountClientId"))
+                .as("%s is a person in the deployable realm", u.path("username").asText()).isTrue());
+        assertThat(client("openpbr-swagger-ui").path("optionalClientScopes").isArray()).isTrue();
+        assertThat(client("openpbr-swagger-ui").path("optionalClientScopes")).isEmpty();
+    }
+
+    @Test
+    void the_deployable_realm_locks_out_password_guessing_and_has_a_password_policy() {
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isBetween(1, 10);
+        assertThat(realm.path("maxFailureWaitSeconds").asInt()).isGreaterThanOrEqualTo(300);
+        assertThat(realm.path("passwordPolicy").asText()).contains("length(12)").contains("notUsername")
+                .contains("passwordHistory");
+    }
+
+    @Test
+    void the_local_realm_is_the_deployable_one_plus_the_cli_client_and_the_demo_users() throws Exception {
+        JsonNode local = read(LocalRealm.compose(HOME, data));
+        assertThat(client(local, "openpbr-cli").path("directAccessGrantsEnabled").asBoolean()).isTrue();
+        assertThat(local.path("users").size()).isEqualTo(realm.path("users").size()
+                + read(ADDITIONS).path("users").size());
+        assertThat(local.path("passwordPolicy")).isEqualTo(realm.path("passwordPolicy"));
+        assertThat(local.path("roles")).isEqualTo(realm.path("roles"));
+        DemoUsers.read(ADDITIONS).users().forEach(u -> assertThat(u.username()).isNotBlank());
+    }
+
+    @Test
+    void each_service_account_holds_only_the_reader_roles_of_what_it_consumes() {
+        assertThat(roles("clustering-service")).containsExactlyInAnyOrder("default-roles-openpbr", "service");
+        assertThat(roles("costing-service")).containsExactlyInAnyOrder("default-roles-openpbr", "service",
+                "episodes-reader");
+        assertThat(roles("contract-service")).containsExactlyInAnyOrder("default-roles-openpbr", "service",
+                "episodes-reader", "allocations-reader", "tariffs-reader");
+        assertThat(roles("outcomes-service")).containsExactlyInAnyOrder("default-roles-openpbr", "service",
+                "assessments-reader");
     }
 
     private List<String> mapperTypes(JsonNode client) {
@@ -52,12 +118,13 @@ class RealmFileTest {
         List<String> roles = new ArrayList<>();
         realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
         assertThat(roles).containsExactlyInAnyOrder("clinician", "clinical-lead", "finance", "contract-manager",
-                "analyst", "admin", "service");
+                "analyst", "admin", "service", "episodes-reader", "allocations-reader", "assessments-reader",
+                "tariffs-reader");
     }
 
     @Test
     void demo_users_cover_trust_commissioner_independent_provider_and_admin() throws IOException {
-        DemoUsers demo = DemoUsers.read(REALM);
+        DemoUsers demo = DemoUsers.read(ADDITIONS);
         assertThat(demo.users()).extracting(u -> u.username() + " " + u.orgCode() + " " + u.orgType() + " " + u.roles())
                 .contains("clinician.rx1 RX1 PROVIDER [clinician]",
                         "finance.rx1 RX1 PROVIDER [finance]",
@@ -68,8 +135,8 @@ class RealmFileTest {
 
     @Test
     void every_client_puts_the_organisation_and_the_api_audience_in_access_tokens() {
-        for (String clientId : List.of("openpbr-swagger-ui", "openpbr-cli")) {
-            assertThat(mapperTypes(client(clientId))).contains("oidc-usermodel-attribute-mapper:org_code",
+        for (JsonNode client : List.of(client("openpbr-swagger-ui"), client(read(ADDITIONS), "openpbr-cli"))) {
+            assertThat(mapperTypes(client)).contains("oidc-usermodel-attribute-mapper:org_code",
                     "oidc-usermodel-attribute-mapper:org_type", "oidc-audience-mapper:openpbr-api");
         }
     }

@@ -170,6 +170,20 @@ public abstract class ServiceFoundationTests {
     }
 
     @Test
+    void api_answers_are_never_cached_or_sniffed_and_errors_neither() {
+        api(trustClinician()).when().get("/v1/me").then()
+                .statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        badRequest().when().get("/v1/me").then()
+                .statusCode(401)
+                .header("Cache-Control", equalTo("no-store"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        RestAssured.given().when().get("/q/health/live").then()
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
     void me_warns_when_the_organisation_claims_are_missing_or_wrong() {
         api(TestTokens.user("no.org").roles("clinician")).when().get("/v1/me").then()
                 .statusCode(200)
@@ -181,6 +195,42 @@ public abstract class ServiceFoundationTests {
                 .statusCode(200)
                 .body("orgType", equalTo(null))
                 .body("warnings", hasItem(containsString("'HOSPITAL'")));
+    }
+
+    // --- bad input, generated from the published contract ----------------------------------------
+
+    /**
+     * A valid file for each CSV upload of the service, by {@code METHOD path} as its contract
+     * writes it, which the bad-input suite spoils in every way it knows. None by default.
+     */
+    protected Map<String, String> csvSamples() {
+        return Map.of();
+    }
+
+    /** What the bad-input suite's provider (RB1) needs to exist so its inputs reach their checks. None by default. */
+    protected void prepareBadInput(TestTokens provider) {
+    }
+
+    @Test
+    void every_operation_refuses_bad_input_naming_the_field_and_writes_nothing() throws Exception {
+        List<TestTokens> callers = List.of(
+                TestTokens.user("bad.input.provider").org("RB1", OrgType.PROVIDER).roles("clinician", "clinical-lead",
+                        "finance", "contract-manager", "analyst", "admin"),
+                TestTokens.user("bad.input.commissioner").org("99B", OrgType.COMMISSIONER).roles("analyst", "finance",
+                        "contract-manager"),
+                TestTokens.service("bad-input-service").roles("episodes-reader", "allocations-reader",
+                        "assessments-reader", "tariffs-reader"));
+        prepareBadInput(callers.get(0));
+        BadInputSuite.Report report = new BadInputSuite(Api.contract(), callers, csvSamples()).run();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "bad-input-report.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        StringBuilder text = new StringBuilder(service + ": " + report.inputs() + " bad inputs, "
+                + report.mishandled().size() + " mishandled\n");
+        BadInputSuite.perOperation(report).forEach((op, n) -> text.append("  ").append(n).append("  ").append(op).append('\n'));
+        report.mishandled().forEach(o -> text.append("MISHANDLED ").append(o).append('\n'));
+        java.nio.file.Files.writeString(out, text);
+        assertThat(report.mishandled()).as("bad inputs not refused as a 4xx problem naming the field").isEmpty();
+        assertThat(report.rowsAfter()).as("rows after the bad inputs").isEqualTo(report.rowsBefore());
     }
 
     // --- the problem+json error contract ---------------------------------------------------------
@@ -221,6 +271,14 @@ public abstract class ServiceFoundationTests {
     void a_body_that_is_not_an_object_is_400_problem() {
         assertNoInternals(submit("[1, 2]").statusCode(400).contentType(PROBLEM_JSON)
                 .body("type", equalTo(PROBLEMS + "malformed-request")));
+    }
+
+    @Test
+    void a_json_body_over_the_limit_is_413_problem_before_it_is_read() {
+        String big = "{\"localId\":\"" + "x".repeat(1_100_000) + "\"}";
+        assertNoInternals(submit(big).statusCode(413).contentType(PROBLEM_JSON)
+                .body("type", equalTo(PROBLEMS + "payload-too-large"))
+                .body("detail", containsString("at most 1048576 bytes")));
     }
 
     @Test

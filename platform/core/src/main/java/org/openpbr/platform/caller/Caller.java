@@ -38,6 +38,17 @@ public record Caller(String subject, Optional<String> username, Optional<String>
         return roles.contains(Roles.SERVICE);
     }
 
+    /**
+     * A service account holding the consumer role for what it reads (for example
+     * {@link Roles#EPISODES_READER}); anyone else gets a 403 that does not depend on any record.
+     */
+    public void requireConsumer(String consumerRole) {
+        if (!isServiceAccount() || !hasRole(consumerRole)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This is read by OpenPbR service accounts granted the "
+                    + consumerRole + " role");
+        }
+    }
+
     /** The caller's organisation code, or a 403 problem if the token does not name one. */
     public String requireOrgCode() {
         return orgCode.orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,

@@ -25,6 +25,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         apply(mapper);
     }
 
+    /**
+     * Last of all customizers: Quarkus registers the Java time module in a customizer of its own,
+     * and the strict date deserializers must be registered after it to take precedence.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** The same rules, for mappers outside CDI (tools, tests). */
     public static ObjectMapper apply(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
@@ -33,9 +42,14 @@ public class StrictJson implements ObjectMapperCustomizer {
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        mapper.registerModule(StrictScalars.module());
+        mapper.addHandler(new JsonFaults());
         for (LogicalType numeric : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
             mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
+        // Boxed scalars are read by StrictScalars; primitives (rare: request records use boxed types) keep
+        // Jackson's deserializers, so 1 must not become true there either.
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         return mapper;
     }
 }

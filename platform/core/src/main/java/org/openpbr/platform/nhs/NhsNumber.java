@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A valid NHS number: ten digits whose last is the modulus 11 check digit of the first nine
- * (weights 10 down to 2; check = 11 - sum mod 11; 11 becomes 0; 10 is never valid).
+ * (weights 10 down to 2; check = 11 - sum mod 11; 11 becomes 0; 10 is never valid), and not one
+ * digit repeated ten times (such numbers pass the check but are never issued).
  * {@link #toString()} never reveals the number, so it cannot leak into logs by accident.
  */
 public final class NhsNumber {
@@ -64,7 +65,12 @@ public final class NhsNumber {
 
     static boolean isValidDigits(String digits) {
         int check = checkDigit(digits.substring(0, 9));
-        return check >= 0 && check == digits.charAt(9) - '0';
+        return check >= 0 && check == digits.charAt(9) - '0' && !sameDigit(digits);
+    }
+
+    /** 0000000000 and 1111111111 pass modulus 11, but a number of one repeated digit is never issued. */
+    private static boolean sameDigit(String digits) {
+        return digits.chars().allMatch(c -> c == digits.charAt(0));
     }
 
     private static String normalise(String text) {

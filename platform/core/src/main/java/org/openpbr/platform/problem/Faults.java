@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.openpbr.platform.json.StrictScalars;
 
 /** Collects every fault in a request, so that one 400 lists them all. */
 public final class Faults {
 
     /** Identifiers from other systems: local ids, team and rater codes, ODS codes. */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/:-]{0,63}");
-    public static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,10}");
+    /** An ODS organisation or site code: 3-6 upper-case letters or digits (RX1, 15N, NZ1, RX1AA, A81001). */
+    public static final Pattern ODS_CODE = Pattern.compile("[A-Z0-9]{3,6}");
+    public static final String ODS_CODE_RULE = "must be an ODS code: 3-6 upper-case letters or digits, e.g. RX1 or 15N";
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -46,7 +49,7 @@ public final class Faults {
                 add(field, "is required");
             }
         } else if (!ODS_CODE.matcher(value).matches()) {
-            add(field, "must be an ODS code: 3-10 upper-case letters or digits");
+            add(field, ODS_CODE_RULE);
         }
     }
 
@@ -65,7 +68,13 @@ public final class Faults {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            LocalDate date = LocalDate.parse(text.strip());
+            String fault = StrictScalars.dateFault(date);
+            if (fault != null) {
+                add(field, fault);
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             add(field, "must be a date as YYYY-MM-DD");
             return null;

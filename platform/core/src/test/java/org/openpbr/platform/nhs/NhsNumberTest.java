@@ -32,7 +32,8 @@ class NhsNumberTest {
         assertThat(NhsNumber.checkDigit("000000011")).isEqualTo(6);
         // sum 0; 11 - 0 = 11, which becomes 0
         assertThat(NhsNumber.checkDigit("000000000")).isZero();
-        assertThat(NhsNumber.isValid("0000000000")).isTrue();
+        // ... so 0000000000 passes modulus 11, but a number of one repeated digit is never issued
+        assertThat(NhsNumber.isValid("0000000000")).isFalse();
         // 1*10 + 1*2 = 12; 12 mod 11 = 1; 11 - 1 = 10: no tenth digit makes these nine valid
         assertThat(NhsNumber.checkDigit("100000001")).isEqualTo(-1);
         for (char d = '0'; d <= '9'; d++) {
@@ -56,6 +57,16 @@ class NhsNumberTest {
     }
 
     @Test
+    void numbers_of_one_repeated_digit_pass_modulus_11_but_are_never_issued() {
+        // 0000000000: sum 0, 11 - 0 = 11 -> 0. 1111111111: sum 54, 54 mod 11 = 10, 11 - 10 = 1.
+        assertThat(NhsNumber.checkDigit("000000000")).isZero();
+        assertThat(NhsNumber.checkDigit("111111111")).isEqualTo(1);
+        assertThat(NhsNumber.isValid("0000000000")).isFalse();
+        assertThat(NhsNumber.isValid("1111111111")).isFalse();
+        assertThat(NhsNumber.isValid("000 000 0000")).isFalse();
+    }
+
+    @Test
     void it_formats_three_three_four_and_never_shows_itself_in_to_string() {
         NhsNumber number = NhsNumber.parse("9434765919").orElseThrow();
         assertThat(number.formatted()).isEqualTo("943 476 5919");
@@ -70,13 +81,15 @@ class NhsNumberTest {
 
     @Provide
     Arbitrary<String> validNumbers() {
-        return nineDigits().filter(d -> NhsNumber.checkDigit(d) >= 0).map(d -> d + NhsNumber.checkDigit(d));
+        return nineDigits().filter(d -> NhsNumber.checkDigit(d) >= 0).map(d -> d + NhsNumber.checkDigit(d))
+                .filter(NhsNumber::isValid);
     }
 
     @Property
-    void nine_digits_have_exactly_one_valid_tenth_digit_unless_the_check_is_ten(@ForAll("nineDigits") String nine) {
+    void nine_digits_have_exactly_one_valid_tenth_digit_unless_the_check_is_ten_or_repeats_them(@ForAll("nineDigits") String nine) {
         long valid = "0123456789".chars().filter(d -> NhsNumber.isValid(nine + (char) d)).count();
-        assertThat(valid).isEqualTo(NhsNumber.checkDigit(nine) < 0 ? 0 : 1);
+        boolean repeated = nine.chars().allMatch(c -> c == nine.charAt(0)) && NhsNumber.checkDigit(nine) == nine.charAt(0) - '0';
+        assertThat(valid).isEqualTo(NhsNumber.checkDigit(nine) < 0 || repeated ? 0 : 1);
     }
 
     @Property

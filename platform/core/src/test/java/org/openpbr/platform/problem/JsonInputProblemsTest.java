@@ -69,7 +69,9 @@ class JsonInputProblemsTest {
         assertThat(read("{\"lines\": [{\"minutes\": null}]}").errors().get(0).message()).isEqualTo("must be a whole number");
         assertThat(read("{\"lines\": [{\"code\": \"A\"}]}").errors().get(0).field()).isEqualTo("lines[0].minutes");
         assertThat(read("{\"colour\": 1}").errors().get(0).field()).isEqualTo("colour");
-        assertThat(read("{\"on\": \"2026-01-01\", \"on\": \"2026-01-02\"}").detail()).contains("not valid JSON");
+        // a repeated key is named, never resolved by keeping one of the two
+        assertThat(read("{\"on\": \"2026-01-01\", \"on\": \"2026-01-02\"}").errors()).singleElement()
+                .satisfies(e -> assertThat(e.field() + " " + e.message()).isEqualTo("on appears twice"));
         assertThat(read("{\"on\": \"2026-01-01\"} {}").type()).isEqualTo(ProblemType.MALFORMED_REQUEST.uri());
     }
 

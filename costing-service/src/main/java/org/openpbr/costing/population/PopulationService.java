@@ -1,0 +1,122 @@
+package org.openpbr.costing.population;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.openpbr.costing.variance.CostVariance;
+import org.openpbr.costing.variance.VarianceService;
+import org.openpbr.costing.variance.VarianceViews;
+import org.openpbr.platform.disclosure.Pseudonyms;
+import org.openpbr.platform.disclosure.SmallNumbers;
+import org.openpbr.platform.persistence.NativeRows;
+
+/**
+ * A commissioner's population (the episodes it is the responsible commissioner for) across every
+ * provider's latest run of a period: aggregates under the shared small-number rule, and outliers
+ * under the suite's one pseudonym. Never a local patient id, never another commissioner's episode.
+ */
+@ApplicationScoped
+public class PopulationService {
+
+    static final int MAX_OUTLIERS = 1000;
+
+    private record Population(List<PopulationViews.RunRef> runs, Map<Long, String> providerOf,
+            Map<Long, String> pseudonymOf, List<CostVariance.Episode> episodes) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Pseudonyms pseudonyms;
+
+    @Inject
+    SmallNumbers smallNumbers;
+
+    public PopulationViews.Costs costs(String commissioner, LocalDate from, LocalDate to, BigDecimal k) {
+        Population population = population(commissioner, from, to);
+        CostVariance.Result all = CostVariance.of(population.episodes(), k);
+        List<PopulationViews.ProviderVariance> providers = new ArrayList<>();
+        for (PopulationViews.RunRef run : population.runs()) {
+            List<CostVariance.Episode> theirs = population.episodes().stream()
+                    .filter(e -> run.providerCode().equals(population.providerOf().get(e.id()))).toList();
+            providers.add(new PopulationViews.ProviderVariance(run.providerCode(), VarianceService.view(run.runId(),
+                    run.methodVersion(), CostVariance.of(theirs, k), smallNumbers).codes()));
+        }
+        boolean anyWithheld = all.codes().stream().anyMatch(c -> SmallNumbers.withheld(c.episodes()));
+        return new PopulationViews.Costs(commissioner, from, to, population.runs(), VarianceViews.MEASURE, k,
+                anyWithheld ? null : all.etaSquaredCostPerDay(),
+                VarianceService.view(null, null, all, smallNumbers).codes(), providers);
+    }
+
+    public PopulationViews.Outliers outliers(String commissioner, LocalDate from, LocalDate to, BigDecimal k) {
+        Population population = population(commissioner, from, to);
+        CostVariance.Result all = CostVariance.of(population.episodes(), k);
+        Map<String, BigDecimal> trimPoints = new HashMap<>();
+        Set<String> shown = all.codes().stream().filter(c -> !SmallNumbers.withheld(c.episodes()))
+                .peek(c -> trimPoints.put(c.code(), c.trimPoint())).map(CostVariance.CodeVariance::code)
+                .collect(Collectors.toSet());
+        List<PopulationViews.Outlier> items = all.outliers().stream().filter(e -> shown.contains(e.code()))
+                .map(e -> new PopulationViews.Outlier(population.pseudonymOf().get(e.id()),
+                        population.providerOf().get(e.id()), e.code(), e.clusterDays(), e.cost(),
+                        e.cost().divide(BigDecimal.valueOf(e.clusterDays()), 2, RoundingMode.HALF_UP), trimPoints.get(e.code())))
+                .toList();
+        return new PopulationViews.Outliers(commissioner, k, items.subList(0, Math.min(items.size(), MAX_OUTLIERS)),
+                items.size());
+    }
+
+    /** The latest run of each provider for the period from..to that has episodes of this commissioner's population. */
+    private Population population(String commissioner, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> runs = em.createNativeQuery("""
+                select id, provider_code, method_version, finished_at from (
+                  select distinct on (r.provider_code) r.id, r.provider_code, r.method_version, r.finished_at
+                    from costing_run r join costing_period p on p.id = r.period_id
+                   where p.start_date = :from and p.end_date = :to
+                   order by r.provider_code, r.started_at desc) latest
+                 where exists (select 1 from run_episode e where e.run_id = latest.id and e.commissioner_code = :c)
+                 order by provider_code""", Tuple.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("c", commissioner).getResultList();
+        List<PopulationViews.RunRef> refs = new ArrayList<>();
+        Map<Long, String> providerOf = new HashMap<>();
+        Map<Long, String> pseudonymOf = new HashMap<>();
+        List<CostVariance.Episode> episodes = new ArrayList<>();
+        for (Tuple r : runs) {
+            PopulationViews.RunRef ref = new PopulationViews.RunRef(r.get("provider_code", String.class),
+                    r.get("id", UUID.class), r.get("method_version", String.class), NativeRows.instant(r.get("finished_at")));
+            refs.add(ref);
+            // The pseudonym came with the episode (clustering's feed, or an upload's NHS numbers); an
+            // episode stored before pseudonyms existed is shown provider-local.
+            @SuppressWarnings("unchecked")
+            List<Tuple> rows = em.createNativeQuery("""
+                    select r.episode_id, r.code, r.admitted_cost + r.non_admitted_cost as cost, r.cluster_days,
+                           r.patient_id, c.pseudonym
+                      from run_episode r left join cluster_episode c on c.id = r.episode_id
+                     where r.run_id = :id and r.commissioner_code = :c""", Tuple.class)
+                    .setParameter("id", ref.runId()).setParameter("c", commissioner).getResultList();
+            for (Tuple e : rows) {
+                long id = e.get("episode_id", Number.class).longValue();
+                episodes.add(new CostVariance.Episode(id, e.get("code", String.class), e.get("cost", BigDecimal.class),
+                        e.get("cluster_days", Number.class).intValue()));
+                providerOf.put(id, ref.providerCode());
+                pseudonymOf.put(id, Optional.ofNullable(e.get("pseudonym", String.class)).orElseGet(() ->
+                        pseudonyms.ofLocal(commissioner, ref.providerCode(), e.get("patient_id", String.class))));
+            }
+        }
+        return new Population(refs, providerOf, pseudonymOf, episodes);
+    }
+}

@@ -1,0 +1,52 @@
+package org.openpbr.costing.population;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.costing.variance.VarianceViews;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What commissioners see of costing, as the API shows it. */
+public final class PopulationViews {
+
+    private PopulationViews() {
+    }
+
+    @Schema(name = "PopulationRun", description = "The run a provider's figures come from: its latest run of the period.")
+    public record RunRef(@Schema(required = true) String providerCode, @Schema(required = true) UUID runId,
+            @Schema(required = true) String methodVersion, @Schema(required = true) Instant finishedAt) {
+    }
+
+    @Schema(name = "ProviderVariance")
+    public record ProviderVariance(@Schema(required = true) String providerCode,
+            @Schema(required = true) List<VarianceViews.Code> codes) {
+    }
+
+    @Schema(name = "PopulationCosts", description = "A commissioner's population: cost and variance by code, over all its providers and per provider. A code with 1-4 episodes is withheld (suppressed).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Costs(@Schema(required = true) String commissionerCode, @Schema(required = true) LocalDate from,
+            @Schema(required = true) LocalDate to, @Schema(required = true) List<RunRef> runs,
+            @Schema(required = true) String measure, @Schema(required = true) BigDecimal trimMultiplier,
+            @Schema(description = "Share of the variance of cost per cluster day the codes explain, over all providers; absent when withheld.") BigDecimal etaSquaredCostPerDay,
+            @Schema(required = true, description = "All providers together.") List<VarianceViews.Code> codes,
+            @Schema(required = true) List<ProviderVariance> providers) {
+    }
+
+    @Schema(name = "PopulationOutlier", description = "A high-cost outlier episode of the population, under a pseudonym.")
+    public record Outlier(@Schema(required = true, description = "The person's pseudonym for this commissioner, the same in every OpenPbR service and for every provider (`P-`: from the NHS number; `L-`: provider-local, when the provider gave no NHS number). Never an NHS number or local id.") String pseudonym,
+            @Schema(required = true) String providerCode, @Schema(required = true) String code,
+            @Schema(required = true) int clusterDays, @Schema(required = true) BigDecimal cost,
+            @Schema(required = true) BigDecimal costPerClusterDay, @Schema(required = true) BigDecimal trimPoint) {
+    }
+
+    @Schema(name = "PopulationOutliers")
+    public record Outliers(@Schema(required = true) String commissionerCode, @Schema(required = true) BigDecimal trimMultiplier,
+            @Schema(required = true, description = "At most 1,000, costliest per cluster day first.") List<Outlier> items,
+            @Schema(required = true) int total) {
+    }
+}
