@@ -11,18 +11,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.clustering.episode.EpisodeViews;
 import org.openpbr.clustering.ClusteringConfig;
 import org.openpbr.platform.problem.Faults;
-import org.openpbr.clustering.allocation.Allocation;
-import org.openpbr.clustering.allocation.AllocationService;
 import org.openpbr.clustering.assessment.AssessmentViews.AllocationRequest;
 import org.openpbr.clustering.decision.FitResult;
+import org.openpbr.clustering.decision.FitRules;
 import org.openpbr.clustering.decision.Ratings;
 import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.decision.SuggestionView;
 import org.openpbr.clustering.episode.ClusterEpisode;
 import org.openpbr.clustering.episode.EpisodeService;
-import org.openpbr.clustering.feed.ChangeHorizon;
+import org.openpbr.clustering.change.ChangeHorizon;
 import org.openpbr.clustering.patient.CareSpell;
 import org.openpbr.clustering.patient.Patient;
 import org.openpbr.clustering.patient.PatientService;
@@ -49,6 +49,9 @@ public class AssessmentService {
 
     @Inject
     AllocationService allocations;
+
+    @Inject
+    FitRules fits;
 
     @Inject
     EpisodeService episodes;
@@ -111,7 +114,7 @@ public class AssessmentService {
         Ratings valid = ratings;
         horizon.writing();
         Optional<FitResult> fit = request.reason() == AssessmentReason.DISCHARGE ? Optional.empty()
-                : scheme.fit().map(rule -> rule.evaluate(valid));
+                : fits.of(scheme).map(rule -> rule.evaluate(valid));
         if (request.allocation() != null) {
             AllocationService.validate(request.allocation(), request.reason(), scheme, fit, "allocation", faults);
             faults.throwIfAny();
@@ -190,7 +193,7 @@ public class AssessmentService {
         if (assessment.ruleVersion == null) {
             return Optional.empty();
         }
-        return scheme.fit().map(rule -> rule.evaluate(ratingsOf(assessment)));
+        return fits.of(scheme).map(rule -> rule.evaluate(ratingsOf(assessment)));
     }
 
     public static Ratings ratingsOf(Assessment assessment) {
@@ -238,7 +241,7 @@ public class AssessmentService {
                 a.team, SuggestionView.SchemeRef.of(recorded.scheme()), suggestion,
                 recorded.allocation().map(al -> AssessmentViews.AllocationView.of(al, recorded.scheme().version()))
                         .orElse(null),
-                recorded.episode().map(AssessmentViews.EpisodeView::of).orElse(null), a.recordedAt);
+                recorded.episode().map(EpisodeViews.EpisodeView::of).orElse(null), a.recordedAt);
     }
 
     /** A stored assessment with what it led to. */

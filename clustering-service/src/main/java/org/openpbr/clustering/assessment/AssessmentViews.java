@@ -5,11 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpbr.clustering.allocation.Allocation;
-import org.openpbr.clustering.allocation.OverrideReason;
 import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.decision.SuggestionView;
-import org.openpbr.clustering.episode.ClusterEpisode;
+import org.openpbr.clustering.episode.EpisodeViews;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -62,21 +60,6 @@ public final class AssessmentViews {
         }
     }
 
-    @Schema(name = "ClusterEpisode")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EpisodeView(@Schema(required = true) UUID id, @Schema(required = true) UUID patientId,
-            @Schema(required = true) UUID careSpellId, @Schema(required = true) String providerCode,
-            @Schema(required = true) String commissionerCode, @Schema(required = true) String team,
-            @Schema(required = true) String code, @Schema(required = true) LocalDate startDate,
-            @Schema(description = "Absent while open.") LocalDate endDate,
-            @Schema(required = true, description = "Start plus the code's maximum review period.") LocalDate reviewDue,
-            @Schema(description = "RECLUSTERED (a new allocation), DISCHARGED (a discharge assessment) or SPELL_ENDED (the care spell ended).") String endReason) {
-
-        public static EpisodeView of(ClusterEpisode e) {
-            return new EpisodeView(e.id, e.patientId, e.careSpellId, e.providerCode, e.commissionerCode, e.team, e.code,
-                    e.startDate, e.endDate, e.reviewDue, e.endReason);
-        }
-    }
 
     @Schema(name = "Assessment")
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,7 +72,7 @@ public final class AssessmentViews {
             @Schema(required = true) SuggestionView.SchemeRef scheme,
             @Schema(description = "Decision support as computed when recorded, without traces (GET .../suggestion has them); absent for discharge or a scheme without a grid.") SuggestionView suggestion,
             AllocationView allocation,
-            @Schema(description = "The episode this assessment started (with an allocation) or ended (discharge).") EpisodeView episode,
+            @Schema(description = "The episode this assessment started (with an allocation) or ended (discharge).") EpisodeViews.EpisodeView episode,
             @Schema(required = true) OffsetDateTime recordedAt) {
     }
 }

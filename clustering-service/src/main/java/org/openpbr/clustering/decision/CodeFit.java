@@ -1,5 +1,7 @@
 package org.openpbr.clustering.decision;
 
+import java.util.Comparator;
+
 /**
  * How well one code fits a set of ratings under {@link ProfileFit}.
  *
@@ -14,4 +16,15 @@ package org.openpbr.clustering.decision;
  */
 public record CodeFit(String code, int rank, boolean tied, FitGroup group, int expected, int unlikely, int breaches,
         int unconfirmed) {
+
+    /**
+     * The order profile-fit-1 ranks codes in, as a person reads it: the red-rule group first (meets,
+     * unconfirmed, breaks), then more expected cells, fewer unlikely cells, fewer red rules broken;
+     * codes equal on all four are tied and keep scheme order. ProfileFit packs these into one key per
+     * code for speed; a property test checks that the packed keys rank exactly as this comparator.
+     */
+    public static final Comparator<CodeFit> RANKING = Comparator.comparing(CodeFit::group)
+            .thenComparing(Comparator.comparingInt(CodeFit::expected).reversed())
+            .thenComparingInt(CodeFit::unlikely)
+            .thenComparingInt(CodeFit::breaches);
 }

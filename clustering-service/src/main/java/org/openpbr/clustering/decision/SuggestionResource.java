@@ -31,6 +31,9 @@ import org.openpbr.platform.problem.ProblemType;
 public class SuggestionResource {
 
     @Inject
+    FitRules fits;
+
+    @Inject
     SchemeCatalogue catalogue;
 
     @Inject
@@ -61,7 +64,7 @@ public class SuggestionResource {
             throw ProblemException.invalid(errors);
         }
         LoadedScheme scheme = inForce(request.scheme(), request.on());
-        ProfileFit fit = scheme.fit().orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Scheme "
+        ProfileFit fit = fits.of(scheme).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Scheme "
                 + scheme.scheme() + " version " + scheme.version() + " has no profile grid: its codes are allocated by hand"));
         return SuggestionView.of(scheme, fit.evaluate(ratings));
     }

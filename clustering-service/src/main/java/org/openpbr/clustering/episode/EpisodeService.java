@@ -1,16 +1,22 @@
 package org.openpbr.clustering.episode;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 
-import org.openpbr.clustering.allocation.Allocation;
 import org.openpbr.clustering.scheme.SchemeCode;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -21,6 +27,10 @@ import org.openpbr.platform.problem.ProblemException;
 @ApplicationScoped
 public class EpisodeService {
 
+    @Inject
+    EntityManager em;
+
+
     public static final String RECLUSTERED = "RECLUSTERED";
     public static final String DISCHARGED = "DISCHARGED";
 
@@ -30,29 +40,34 @@ public class EpisodeService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** What starts an episode: the allocation that chose its code, and where it belongs. */
+    public record Start(UUID allocationId, UUID patientId, UUID careSpellId, String providerCode, String commissionerCode,
+            String team, Long schemeVersionId, String code, LocalDate day) {
+    }
+
     /** Starts an episode for an allocation, ending the open one the day before. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ClusterEpisode start(Allocation allocation, UUID careSpellId, SchemeCode code) {
-        LocalDate day = allocation.allocatedOn;
-        open(allocation.patientId, allocation.providerCode).ifPresent(current -> {
+    public ClusterEpisode start(Start allocation, SchemeCode code) {
+        LocalDate day = allocation.day();
+        open(allocation.patientId(), allocation.providerCode()).ifPresent(current -> {
             if (!current.startDate.isBefore(day)) {
                 throw ProblemException.conflict("The person's current episode with this provider starts on "
                         + current.startDate + "; an allocation must be dated after it (corrections are not supported yet)");
             }
-            end(current, day.minusDays(1), RECLUSTERED, allocation.id);
+            end(current, day.minusDays(1), RECLUSTERED, allocation.allocationId());
         });
         ClusterEpisode episode = new ClusterEpisode();
         episode.id = UUID.randomUUID();
-        episode.patientId = allocation.patientId;
-        episode.careSpellId = careSpellId;
-        episode.providerCode = allocation.providerCode;
-        episode.commissionerCode = allocation.commissionerCode;
-        episode.team = allocation.team;
-        episode.schemeVersionId = allocation.schemeVersionId;
-        episode.code = allocation.chosenCode;
+        episode.patientId = allocation.patientId();
+        episode.careSpellId = allocation.careSpellId();
+        episode.providerCode = allocation.providerCode();
+        episode.commissionerCode = allocation.commissionerCode();
+        episode.team = allocation.team();
+        episode.schemeVersionId = allocation.schemeVersionId();
+        episode.code = allocation.code();
         episode.startDate = day;
         episode.reviewDue = reviewDue(day, code);
-        episode.startedBy = allocation.id;
+        episode.startedBy = allocation.allocationId();
         episode.persist();
         return episode;
     }
@@ -96,5 +111,38 @@ public class EpisodeService {
     public List<ClusterEpisode> ofPatient(UUID patientId, String providerCode) {
         return ClusterEpisode.list("patientId = ?1 and providerCode = ?2 order by startDate, seq", patientId,
                 providerCode);
+    }
+
+    /** Cursor positions pack the review date above the change number, so the list can page in due order. */
+    private static final int SEQ_BITS = 40;
+
+    /** The provider's open episodes due for review within the days given (overdue first), one page. */
+    public EpisodeViews.ReviewList reviews(String provider, String team, int within, PageRequest request, UriInfo uri) {
+        LocalDate today = LocalDate.now();
+        long position = request.afterSequence();
+        LocalDate afterDue = position == 0 ? LocalDate.MIN : LocalDate.ofEpochDay((position >>> SEQ_BITS) - 1_000_000);
+        long afterSeq = position & ((1L << SEQ_BITS) - 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select e.id, e.patient_id, p.local_id, e.team, e.code,"
+                + " e.start_date, e.review_due, e.commissioner_code, e.seq from cluster_episode e"
+                + " join patient p on p.id = e.patient_id"
+                + " where e.provider_code = :provider and e.end_date is null and e.review_due <= :horizon"
+                + " and (cast(:team as text) is null or e.team = :team)"
+                + " and (e.review_due, e.seq) > (:afterDue, :afterSeq)"
+                + " order by e.review_due, e.seq limit :rows")
+                .setParameter("provider", provider).setParameter("horizon", today.plusDays(within))
+                .setParameter("team", team)
+                .setParameter("afterDue", position == 0 ? LocalDate.of(1, 1, 1) : afterDue)
+                .setParameter("afterSeq", afterSeq).setParameter("rows", request.fetchSize()).getResultList();
+        List<Object[]> found = rows;
+        Page<Object[]> page = Page.of(found, request, row -> ((NativeRows.date(row[6]).toEpochDay() + 1_000_000)
+                << SEQ_BITS) | ((Number) row[8]).longValue(), uri);
+        List<EpisodeViews.ReviewItem> items = page.items().stream().map(row -> {
+            LocalDate due = NativeRows.date(row[6]);
+            long days = ChronoUnit.DAYS.between(today, due);
+            return new EpisodeViews.ReviewItem((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
+                    NativeRows.date(row[5]), due, days, days < 0, (String) row[7]);
+        }).toList();
+        return new EpisodeViews.ReviewList(today, items, page.next());
     }
 }

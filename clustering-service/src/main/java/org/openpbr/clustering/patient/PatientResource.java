@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.clustering.episode.EpisodeViews;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.episode.EpisodeService;
@@ -54,7 +55,7 @@ public class PatientResource {
     IdempotentWrites idempotency;
 
     @Schema(name = "ClusterEpisodeList")
-    public record EpisodeList(@Schema(required = true, description = "Every episode of the person with your organisation, oldest first.") List<AssessmentViews.EpisodeView> items) {
+    public record EpisodeList(@Schema(required = true, description = "Every episode of the person with your organisation, oldest first.") List<EpisodeViews.EpisodeView> items) {
     }
 
     @Schema(name = "CareSpellList")
@@ -190,7 +191,7 @@ public class PatientResource {
     public EpisodeList episodes(@PathParam("patientId") UUID patientId) {
         String provider = callers.current().requireProviderOrg();
         patients.owned(provider, patientId);
-        return new EpisodeList(episodes.ofPatient(patientId, provider).stream().map(AssessmentViews.EpisodeView::of)
+        return new EpisodeList(episodes.ofPatient(patientId, provider).stream().map(EpisodeViews.EpisodeView::of)
                 .toList());
     }
 }

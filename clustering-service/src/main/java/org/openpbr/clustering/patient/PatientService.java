@@ -13,9 +13,8 @@ import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.IfMatch;
-import org.openpbr.clustering.assessment.Assessment;
 import org.openpbr.clustering.episode.EpisodeService;
-import org.openpbr.clustering.feed.ChangeHorizon;
+import org.openpbr.clustering.change.ChangeHorizon;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.problem.ProblemException;
 
@@ -176,7 +175,9 @@ public class PatientService {
             if (spell.endDate != null) {
                 faults.add("endDate", "the spell already ended on " + spell.endDate);
             }
-            Long later = Assessment.count("careSpellId = ?1 and assessedOn > ?2", spell.id, endDate);
+            long later = ((Number) em.createNativeQuery(
+                    "select count(*) from assessment where care_spell_id = :spell and assessed_on > :end")
+                    .setParameter("spell", spell.id).setParameter("end", endDate).getSingleResult()).longValue();
             if (later > 0) {
                 faults.add("endDate", "is before " + later + " assessment(s) recorded in this spell");
             }

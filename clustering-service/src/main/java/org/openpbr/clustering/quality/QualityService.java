@@ -16,6 +16,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.clustering.quality.rule.Agreement;
 import org.openpbr.clustering.scheme.Scale;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;

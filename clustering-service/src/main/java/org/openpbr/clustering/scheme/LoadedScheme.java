@@ -1,18 +1,13 @@
 package org.openpbr.clustering.scheme;
 
-import java.util.Optional;
-
-import org.openpbr.clustering.decision.ProfileFit;
-
 /**
- * A published scheme version ready for use: its stored id, its definition and, when it has a grid,
- * its compiled decision-support rule.
+ * A published scheme version ready for use: its stored id and its definition (decision support
+ * compiles its rule from the definition, see decision.FitRules).
  */
-public record LoadedScheme(long id, SchemeDefinition definition, Optional<ProfileFit> fit) {
+public record LoadedScheme(long id, SchemeDefinition definition) {
 
     static LoadedScheme of(long id, SchemeDefinition definition) {
-        return new LoadedScheme(id, definition,
-                definition.hasGrid() ? Optional.of(ProfileFit.of(definition)) : Optional.empty());
+        return new LoadedScheme(id, definition);
     }
 
     public String scheme() {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.costing.carepackage.rule.PackageCosting;
 import org.openpbr.costing.run.RunReader;
 import org.openpbr.costing.run.RunViews;
 import org.openpbr.costing.run.UnitCost;

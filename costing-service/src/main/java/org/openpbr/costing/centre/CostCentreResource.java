@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.costing.load.CsvCharset;
+import org.openpbr.platform.csv.CsvCharset;
 import org.openpbr.costing.period.PeriodResource;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;

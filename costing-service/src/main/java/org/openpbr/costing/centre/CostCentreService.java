@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.openpbr.costing.load.CsvRows;
-import org.openpbr.costing.load.UploadFaults;
+import org.openpbr.platform.csv.CsvFaults;
+import org.openpbr.platform.csv.CsvRows;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 
@@ -38,7 +38,7 @@ public class CostCentreService {
         String provider = caller.requireProviderOrg();
         Map<String, CostCentre> existing = new HashMap<>();
         CostCentre.<CostCentre>list("providerCode", provider).forEach(c -> existing.put(c.code, c));
-        UploadFaults faults = new UploadFaults();
+        CsvFaults faults = new CsvFaults();
         Map<String, String[]> rows = new LinkedHashMap<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try (Reader reader = new StringReader(csv)) {

@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.costing.load.CsvCharset;
-import org.openpbr.costing.load.UploadView;
+import org.openpbr.platform.csv.CsvCharset;
+import org.openpbr.costing.period.UploadView;
 import org.openpbr.costing.period.PeriodResource;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
@@ -44,20 +43,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/v1/episodes")
 @Tag(name = "Cluster episodes", description = "The episodes activity is costed to: from clustering-service, or uploaded")
 public class EpisodeResource {
-
-    @Schema(name = "CostingEpisode")
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(@Schema(required = true) String episodeId,
-            @Schema(required = true, description = "FEED (clustering-service) or UPLOAD") String source,
-            @Schema(required = true) String patientId, @Schema(required = true) String code,
-            @Schema(required = true) LocalDate startDate, LocalDate endDate, @Schema(required = true) LocalDate reviewDue,
-            @Schema(required = true) String commissionerCode, @Schema(required = true) String team) {
-    }
-
-    @Schema(name = "CostingEpisodePage")
-    public record ViewPage(@Schema(required = true) List<View> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) {
-    }
 
     @Schema(name = "EpisodeLoad")
     public record Loaded(@Schema(required = true) long uploadId, @Schema(required = true) int created,
@@ -78,9 +63,6 @@ public class EpisodeResource {
             @Schema(description = "Your episodes added or updated by this pull.") Integer yourEpisodesStored,
             @Schema(description = "Whether this pull reached the end of the feed; when false, pull again.") Boolean caughtUp) {
     }
-
-    @Inject
-    EntityManager em;
 
     @Inject
     EpisodeFeed feed;
@@ -129,7 +111,7 @@ public class EpisodeResource {
     public Sync sync() {
         String provider = callers.current().requireProviderOrg();
         EpisodeFeed.Pulled pulled = feed.pull(provider);
-        return new Sync(feed.lastPulledAt(), feedEpisodes(provider), pulled.changesRead(), pulled.yourEpisodesStored(),
+        return new Sync(feed.lastPulledAt(), service.feedEpisodes(provider), pulled.changesRead(), pulled.yourEpisodesStored(),
                 pulled.caughtUp());
     }
 
@@ -142,12 +124,7 @@ public class EpisodeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Sync.class)))
     public Sync syncState() {
         String provider = callers.current().requireProviderOrg();
-        return new Sync(feed.lastPulledAt(), feedEpisodes(provider), null, null, null);
-    }
-
-    private long feedEpisodes(String provider) {
-        return ((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
-                .setParameter("p", provider).getSingleResult()).longValue();
+        return new Sync(feed.lastPulledAt(), service.feedEpisodes(provider), null, null, null);
     }
 
     @GET
@@ -156,22 +133,12 @@ public class EpisodeResource {
     @Operation(operationId = "listCostingEpisodes", summary = "Your cluster episodes as costing sees them",
             description = "Optionally only those of one person; in the order they reached costing.")
     @APIResponse(responseCode = "200", description = "A page of episodes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewPage.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodeViews.ViewPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public ViewPage list(@Parameter(description = "Your local patient id") @QueryParam("patientId") String patientId,
+    public EpisodeViews.ViewPage list(@Parameter(description = "Your local patient id") @QueryParam("patientId") String patientId,
             @Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         String provider = callers.current().requireProviderOrg();
-        PageRequest request = PageRequest.of(after, limit);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, ref, source, patient_id, code, start_date, end_date,"
-                + " review_due, commissioner_code, team from cluster_episode where provider_code = :p and id > :after"
-                + " and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows")
-                .setParameter("p", provider).setParameter("after", request.afterSequence())
-                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Object[]> page = Page.of(rows, request, r -> ((Number) r[0]).longValue(), uri);
-        return new ViewPage(page.items().stream().map(r -> new View((String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], NativeRows.date(r[5]), NativeRows.date(r[6]), NativeRows.date(r[7]), (String) r[8],
-                (String) r[9])).toList(), page.next());
+        return service.list(provider, patientId, PageRequest.of(after, limit), uri);
     }
 }

@@ -14,14 +14,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.platform.csv.CsvFaults;
+import org.openpbr.platform.csv.CsvRows;
 import org.openpbr.costing.Sha256;
-import org.openpbr.costing.load.CsvRows;
-import org.openpbr.costing.load.UploadFaults;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.paging.PageRequest;
 import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.ProblemException;
@@ -73,7 +76,7 @@ public class EpisodeService {
         if (!earlier.isEmpty()) {
             return new Outcome(((Number) earlier.get(0)).longValue(), 0, 0, 0, true);
         }
-        UploadFaults faults = new UploadFaults();
+        CsvFaults faults = new CsvFaults();
         List<Row> rows = read(csv, provider, faults);
         if (faults.isEmpty() && rows.isEmpty()) {
             faults.add(2, null, "the file has a header but no episodes");
@@ -124,7 +127,7 @@ public class EpisodeService {
         return new Outcome(uploadId, created, updated, unchanged, false);
     }
 
-    private List<Row> read(String csv, String provider, UploadFaults faults) {
+    private List<Row> read(String csv, String provider, CsvFaults faults) {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try {
@@ -178,7 +181,7 @@ public class EpisodeService {
         return rows;
     }
 
-    private static LocalDate date(String text, int line, String column, boolean required, UploadFaults faults) {
+    private static LocalDate date(String text, int line, String column, boolean required, CsvFaults faults) {
         if (text.isEmpty()) {
             if (required) {
                 faults.add(line, column, "is required");
@@ -209,7 +212,7 @@ public class EpisodeService {
     }
 
     /** A person's episodes with this provider (the file's, and the stored ones the file does not replace) must not overlap. */
-    private void checkOverlaps(String provider, List<Row> rows, UploadFaults faults) {
+    private void checkOverlaps(String provider, List<Row> rows, CsvFaults faults) {
         Map<String, List<Row>> byPatient = new HashMap<>();
         Map<String, Row> fileRefs = new HashMap<>();
         for (Row row : rows) {
@@ -242,5 +245,25 @@ public class EpisodeService {
                 }
             }
         }
+    }
+
+    /** How many of the provider's episodes came from clustering-service's feed. */
+    public long feedEpisodes(String provider) {
+        return ((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
+                .setParameter("p", provider).getSingleResult()).longValue();
+    }
+
+    /** One page of the provider's episodes (optionally one person's), in the order they reached costing. */
+    public EpisodeViews.ViewPage list(String provider, String patientId, PageRequest request, UriInfo uri) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, ref, source, patient_id, code, start_date, end_date,"
+                + " review_due, commissioner_code, team from cluster_episode where provider_code = :p and id > :after"
+                + " and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows")
+                .setParameter("p", provider).setParameter("after", request.afterSequence())
+                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()).getResultList();
+        Page<Object[]> page = Page.of(rows, request, r -> ((Number) r[0]).longValue(), uri);
+        return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View((String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], NativeRows.date(r[5]), NativeRows.date(r[6]), NativeRows.date(r[7]), (String) r[8],
+                (String) r[9])).toList(), page.next());
     }
 }

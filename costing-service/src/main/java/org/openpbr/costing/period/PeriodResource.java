@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,12 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.costing.load.ActivityKind;
-import org.openpbr.costing.load.CsvCharset;
-import org.openpbr.costing.load.LedgerService;
-import org.openpbr.costing.load.Upload;
-import org.openpbr.costing.load.UploadService;
-import org.openpbr.costing.load.UploadView;
+import org.openpbr.platform.csv.CsvCharset;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
@@ -76,8 +70,6 @@ public class PeriodResource {
     @Inject
     LedgerService ledgers;
 
-    @Inject
-    EntityManager em;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,7 +88,7 @@ public class PeriodResource {
         CostingPeriod period = periods.create(callers.current(),
                 new PeriodService.NewPeriod(body.code(), body.startDate(), body.endDate()));
         return Response.created(uri.getBaseUriBuilder().path("v1/periods/{code}").build(period.code))
-                .entity(view(period)).build();
+                .entity(periods.view(period)).build();
     }
 
     @GET
@@ -108,8 +100,7 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodList.class)))
     public PeriodList list() {
         String provider = callers.current().requireProviderOrg();
-        return new PeriodList(CostingPeriod.<CostingPeriod>find("providerCode = ?1 order by startDate desc, code",
-                provider).page(0, 100).list().stream().map(this::view).toList());
+        return new PeriodList(periods.list(provider).stream().map(periods::view).toList());
     }
 
     @GET
@@ -121,7 +112,7 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PeriodView get(@PathParam("period") String code) {
-        return view(periods.require(callers.current().requireProviderOrg(), code));
+        return periods.view(periods.require(callers.current().requireProviderOrg(), code));
     }
 
     @PUT
@@ -216,33 +207,5 @@ public class PeriodResource {
         }
         URI location = uri.getBaseUriBuilder().path("v1/periods/{period}/uploads").build(period);
         return Response.created(location).entity(view).build();
-    }
-
-    private PeriodView view(CostingPeriod period) {
-        Object[] ledger = (Object[]) em.createNativeQuery("select max(upload_id), count(*), coalesce(sum(amount), 0),"
-                + " coalesce(sum(amount) filter (where social_care), 0) from ledger_line where period_id = :p")
-                .setParameter("p", period.id).getSingleResult();
-        long lines = ((Number) ledger[1]).longValue();
-        @SuppressWarnings("unchecked")
-        List<Object[]> kinds = em.createNativeQuery("select kind, sum(row_count) from upload where period_id = :p"
-                + " and withdrawn_at is null group by kind").setParameter("p", period.id).getResultList();
-        long contacts = 0;
-        long bedDays = 0;
-        long sessions = 0;
-        for (Object[] k : kinds) {
-            long rows = ((Number) k[1]).longValue();
-            switch ((String) k[0]) {
-                case "CONTACTS" -> contacts = rows;
-                case "BED_DAYS" -> bedDays = rows;
-                case "GROUP_SESSIONS" -> sessions = rows;
-                default -> {
-                }
-            }
-        }
-        return new PeriodView(period.code, period.startDate, period.endDate,
-                PeriodView.months(period.startDate, period.endDate),
-                lines == 0 ? null : new PeriodView.Ledger(((Number) ledger[0]).longValue(), lines,
-                        ((BigDecimal) ledger[2]).setScale(2), ((BigDecimal) ledger[3]).setScale(2)),
-                new PeriodView.Activity(contacts, bedDays, sessions), period.createdAt, period.createdBy);
     }
 }

@@ -1,5 +1,8 @@
 package org.openpbr.costing.period;
 
+import java.util.List;
+import java.math.BigDecimal;
+import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -15,6 +18,10 @@ import org.openpbr.platform.problem.ProblemException;
 
 @ApplicationScoped
 public class PeriodService {
+
+    @Inject
+    EntityManager em;
+
 
     /** The longest period: a financial year. */
     public static final int MAX_MONTHS = 12;
@@ -72,5 +79,39 @@ public class PeriodService {
         audit.record(caller, "period.created", "costing_period", period.code, null,
                 Map.of("startDate", start.toString(), "endDate", end.toString()));
         return period;
+    }
+
+    /** The provider's periods, latest first (at most 100). */
+    public List<CostingPeriod> list(String provider) {
+        return CostingPeriod.<CostingPeriod>find("providerCode = ?1 order by startDate desc, code", provider).page(0, 100).list();
+    }
+
+    /** The period with what has been loaded into it: ledger lines and totals, activity rows by kind. */
+    public PeriodView view(CostingPeriod period) {
+        Object[] ledger = (Object[]) em.createNativeQuery("select max(upload_id), count(*), coalesce(sum(amount), 0),"
+                + " coalesce(sum(amount) filter (where social_care), 0) from ledger_line where period_id = :p")
+                .setParameter("p", period.id).getSingleResult();
+        long lines = ((Number) ledger[1]).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> kinds = em.createNativeQuery("select kind, sum(row_count) from upload where period_id = :p"
+                + " and withdrawn_at is null group by kind").setParameter("p", period.id).getResultList();
+        long contacts = 0;
+        long bedDays = 0;
+        long sessions = 0;
+        for (Object[] k : kinds) {
+            long rows = ((Number) k[1]).longValue();
+            switch ((String) k[0]) {
+                case "CONTACTS" -> contacts = rows;
+                case "BED_DAYS" -> bedDays = rows;
+                case "GROUP_SESSIONS" -> sessions = rows;
+                default -> {
+                }
+            }
+        }
+        return new PeriodView(period.code, period.startDate, period.endDate,
+                PeriodView.months(period.startDate, period.endDate),
+                lines == 0 ? null : new PeriodView.Ledger(((Number) ledger[0]).longValue(), lines,
+                        ((BigDecimal) ledger[2]).setScale(2), ((BigDecimal) ledger[3]).setScale(2)),
+                new PeriodView.Activity(contacts, bedDays, sessions), period.createdAt, period.createdBy);
     }
 }

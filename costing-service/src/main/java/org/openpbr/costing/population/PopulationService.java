@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import org.openpbr.costing.variance.CostVariance;
-import org.openpbr.costing.variance.VarianceService;
-import org.openpbr.costing.variance.VarianceViews;
+import org.openpbr.costing.run.rule.CostVariance;
+import org.openpbr.costing.run.VarianceService;
+import org.openpbr.costing.run.VarianceViews;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.persistence.NativeRows;

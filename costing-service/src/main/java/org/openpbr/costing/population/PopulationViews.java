@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpbr.costing.variance.VarianceViews;
+import org.openpbr.costing.run.VarianceViews;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

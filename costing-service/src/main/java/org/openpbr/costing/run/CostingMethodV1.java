@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.openpbr.costing.run.rule.PennyAllocation;
 import org.openpbr.costing.Sha256;
 
 /**

@@ -27,12 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.costing.carepackage.CarePackageService;
-import org.openpbr.costing.carepackage.CarePackageViews;
 import org.openpbr.costing.period.CostingPeriod;
 import org.openpbr.costing.period.PeriodService;
-import org.openpbr.costing.variance.VarianceService;
-import org.openpbr.costing.variance.VarianceViews;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
@@ -74,9 +70,6 @@ public class RunResource {
 
     @Inject
     PeriodService periods;
-
-    @Inject
-    CarePackageService carePackages;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -193,19 +186,6 @@ public class RunResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         return variance.outlierPage(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier),
                 PageRequest.of(after, limit), uri);
-    }
-
-    @GET
-    @Path("/{id}/care-packages")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
-    @Operation(operationId = "compareCarePackages", summary = "Care packages costed at the run's rates, beside actual cost",
-            description = "The run's cost per minute by staff group and per occupied bed day; each current care package costed bottom-up at them (core, optional, community, ward); and the code's actual cost over the package's length (cost per cluster day x its days), with the difference and the ratio.")
-    @APIResponse(responseCode = "200", description = "Packages against actual cost",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CarePackageViews.Comparisons.class)))
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public CarePackageViews.Comparisons carePackages(@PathParam("id") UUID id) {
-        return carePackages.compare(reader.require(callers.current(), id));
     }
 
     @GET

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.costing.tariff.rule.TariffPricing;
 import org.openpbr.costing.run.RunReader;
 import org.openpbr.costing.run.RunViews;
 import org.openpbr.platform.audit.AuditTrail;

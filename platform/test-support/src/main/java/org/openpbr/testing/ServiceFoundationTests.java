@@ -197,6 +197,16 @@ public abstract class ServiceFoundationTests {
                 .body("warnings", hasItem(containsString("'HOSPITAL'")));
     }
 
+    // --- the house rules --------------------------------------------------------------------------
+
+    @Test
+    void the_service_keeps_the_house_rules() {
+        String root = getClass().getPackageName();
+        List<String> violations = ArchitectureRules.violations(root);
+        assertThat(violations).as("architecture rules (%s) broken in %s", ArchitectureRules.of(root).keySet(), root)
+                .isEmpty();
+    }
+
     // --- bad input, generated from the published contract ----------------------------------------
 
     /**

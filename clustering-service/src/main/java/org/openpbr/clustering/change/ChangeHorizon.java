@@ -1,0 +1,40 @@
+package org.openpbr.clustering.change;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Keeps the change feed gap-free. Change numbers come from a sequence, so a transaction can take a
+ * lower number than another and commit after it; a consumer that had already read past it would
+ * never see it. Every transaction that writes feed rows holds a shared lock until it commits; the
+ * feed takes the lock exclusively for an instant to learn the highest number that is certainly
+ * settled, and serves nothing above it.
+ */
+@ApplicationScoped
+public class ChangeHorizon {
+
+    /** Arbitrary, fixed advisory-lock key of the change feed. */
+    static final long LOCK_KEY = 4_216_801L;
+
+    @Inject
+    EntityManager em;
+
+    /** Call first in any transaction that writes assessments, allocations or episodes. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void writing() {
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", LOCK_KEY)
+                .getSingleResult();
+    }
+
+    /** The highest change number below which every change is committed (or rolled back for good). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long settled() {
+        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY).getSingleResult();
+        Object[] row = (Object[]) em.createNativeQuery("select last_value, is_called from change_seq")
+                .getSingleResult();
+        long last = ((Number) row[0]).longValue();
+        return Boolean.TRUE.equals(row[1]) ? last : last - 1;
+    }
+}

@@ -1,0 +1,328 @@
+package org.openpbr.costing.period;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.openpbr.platform.csv.CsvFaults;
+import org.openpbr.platform.csv.CsvFile;
+import org.openpbr.platform.csv.CsvRows;
+import org.openpbr.costing.centre.CostCentre;
+import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.problem.ProblemException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Loads activity files: the body is checked row by row as it arrives while its rows stream into
+ * PostgreSQL with COPY (and into a kept, hashed copy), and is committed only if every row is sound,
+ * no key repeats and it is not a file already loaded. A refused file is read again from the kept
+ * copy to name every duplicate, and nothing of it stays.
+ */
+@ApplicationScoped
+public class UploadService {
+
+    /** Generous: a trust-year of contacts loads in seconds, ten years' worth still inside this. */
+    static final int LOAD_TIMEOUT_SECONDS = 1800;
+
+    private static final int KEY_BUFFER = 1 << 18;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PeriodService periods;
+
+    @Inject
+    AuditTrail audit;
+
+    /** An accepted upload, or the one already in force when the same file came again. */
+    public record Accepted(Upload upload, boolean replayed) {
+    }
+
+    /** Why a file was refused: its faults so far, and whether PostgreSQL found repeated keys. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient CsvFaults faults;
+
+        Refused(CsvFaults faults) {
+            super(null, null, false, false);
+            this.faults = faults;
+        }
+    }
+
+    public Accepted loadActivity(Caller caller, String periodCode, ActivityKind kind, InputStream body, Charset charset,
+            String fileName) {
+        String provider = caller.requireProviderOrg();
+        try (SpooledFile file = SpooledFile.reading(body, charset)) {
+            try {
+                return QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS)
+                        .call(() -> copyIn(caller, provider, periodCode, kind, file, fileName));
+            } catch (Refused refused) {
+                Upload loaded = QuarkusTransaction.requiringNew().call(() -> Upload.find("providerCode = ?1"
+                        + " and periodId = ?2 and kind = ?3 and sha256 = ?4 and withdrawnAt is null", provider,
+                        periods.require(provider, periodCode).id, kind.name(), file.sha256()).firstResult());
+                if (loaded != null) {
+                    return new Accepted(loaded, true);
+                }
+                // Throwing the problem from inside the transaction rolls back the diagnosis's scratch table too.
+                QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).run(() -> {
+                    findDuplicates(provider, periodCode, kind, file, refused.faults);
+                    throw refused.faults.problem(kind.path());
+                });
+                throw new IllegalStateException("unreachable: the refused file's problem is thrown above");
+            }
+        }
+    }
+
+    private Accepted copyIn(Caller caller, String provider, String periodCode, ActivityKind kind, SpooledFile file,
+            String fileName) throws SQLException, IOException {
+        long started = System.nanoTime();
+        CostingPeriod period = periods.require(provider, periodCode);
+        Map<String, CostCentre> centres = new HashMap<>();
+        CostCentre.<CostCentre>list("providerCode", provider).forEach(c -> centres.put(c.code, c));
+        try (Connection c = dataSource.getConnection()) {
+            // One load at a time per period and kind, so that the duplicate check below sees every other load.
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                s.setString(1, "activity-load:" + period.id + ":" + kind.name());
+                s.execute();
+            }
+            return copyIn(c, caller, provider, period, kind, file, fileName, centres, started);
+        }
+    }
+
+    private Accepted copyIn(Connection c, Caller caller, String provider, CostingPeriod period, ActivityKind kind,
+            SpooledFile file, String fileName, Map<String, CostCentre> centres, long started)
+            throws SQLException, IOException {
+        // The file's hash is known once it has been read, so it is recorded at the end.
+        long uploadId = insertUpload(c, provider, period.id, kind.name(), "reading-" + UUID.randomUUID(), fileName,
+                caller);
+
+        CsvFaults faults = new CsvFaults();
+        ActivityKind.Context context = new ActivityKind.Context(period.startDate, period.endDate, centres, faults);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copySql());
+        long rows;
+        String sha256;
+        try {
+            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context);
+            sha256 = file.sha256();
+            if (rows == 0 && faults.isEmpty()) {
+                faults.add(2, null, "the file has a header but no rows");
+            }
+            if (!faults.isEmpty()) {
+                throw new Refused(faults);
+            }
+            copy.endCopy();
+        } finally {
+            // The connection serves nothing else while it copies, not even the rollback.
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        // A file already loaded repeats its own keys, so it is refused here and recognised by the caller.
+        if (repeatsKeys(c, period.id, kind)) {
+            throw new Refused(faults);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        try (PreparedStatement s = c.prepareStatement("update upload set sha256 = ?, row_count = ?, load_millis = ?"
+                + " where id = ?")) {
+            s.setString(1, sha256);
+            s.setLong(2, rows);
+            s.setLong(3, millis);
+            s.setLong(4, uploadId);
+            s.executeUpdate();
+        }
+        Upload upload = Upload.findById(uploadId);
+        audit.record(caller, "activity.loaded", "upload", Long.toString(uploadId), null,
+                Map.of("period", period.code, "kind", kind.name(), "rows", rows, "sha256", sha256));
+        return new Accepted(upload, false);
+    }
+
+    /** Checks the arriving rows and writes the sound ones to COPY; returns how many it wrote. */
+    private static long copyRows(BinaryCopy out, SpooledFile file, ActivityKind kind, ActivityKind.Context context)
+            throws SQLException {
+        CsvFaults faults = context.faults();
+        long rows = 0;
+        try (Reader reader = file.arriving(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), faults)) {
+            if (!faults.isEmpty()) {
+                return 0;
+            }
+            // Every row is checked, so that a refusal lists every fault; the COPY is cancelled if any.
+            for (CsvFile.Row row = csv.next(faults); row != null; row = csv.next(faults)) {
+                if (kind.append(csv, row, context, out)) {
+                    rows++;
+                }
+            }
+            if (faults.isEmpty()) {
+                out.finish();
+            }
+        } catch (CharacterCodingException e) {
+            faults.add(1, null, file.notText());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException) {
+                throw (ProblemException) e;
+            }
+            faults.add(1, null, "is not readable as CSV: " + CsvRows.firstLine(e.getMessage()));
+        }
+        return rows;
+    }
+
+    /**
+     * Whether any key of the period now appears twice: the file repeats one, or repeats one already
+     * loaded. One set-based pass after COPY costs less than a unique index maintained row by row
+     * (measured in docs/measurements.md); the advisory lock makes it as safe.
+     */
+    private static boolean repeatsKeys(Connection c, long periodId, ActivityKind kind) throws SQLException {
+        // Counting distinct keys sorts them once; grouping to find the repeats took twice as long.
+        try (PreparedStatement s = c.prepareStatement("select count(*) > count(distinct (" + kind.keyColumns() + "))"
+                + " from " + kind.table() + " where period_id = ?")) {
+            s.setLong(1, periodId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    static long insertUpload(Connection c, String provider, Long periodId, String kind, String sha, String fileName,
+            Caller caller) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into upload (provider_code, period_id, kind, sha256,"
+                + " file_name, row_count, loaded_by, load_millis) values (?, ?, ?, ?, ?, 0, ?, 0) returning id")) {
+            s.setString(1, provider);
+            s.setObject(2, periodId);
+            s.setString(3, kind);
+            s.setString(4, sha);
+            s.setString(5, fileName);
+            s.setString(6, caller.username().orElse(caller.subject()));
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Adds every repeated key to the faults: within the file, and against what the period already
+     * holds. Reads the file's keys into a temporary table and lets PostgreSQL compare; leaves nothing.
+     */
+    private void findDuplicates(String provider, String periodCode, ActivityKind kind, SpooledFile file,
+            CsvFaults faults) {
+        try {
+            CostingPeriod period = periods.require(provider, periodCode);
+            try (Connection c = dataSource.getConnection()) {
+                compareKeys(c, period, kind, file, faults);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check the refused file for duplicates", e);
+        }
+    }
+
+    private static void compareKeys(Connection c, CostingPeriod period, ActivityKind kind, SpooledFile file,
+            CsvFaults faults) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("create temp table upload_key (line integer, key text) on commit drop");
+        }
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy upload_key from stdin");
+        CsvFaults ignored = new CsvFaults();
+        try (Reader reader = file.reader(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), ignored)) {
+            if (!ignored.isEmpty()) {
+                copy.cancelCopy();
+                return;
+            }
+            StringBuilder out = new StringBuilder();
+            for (CsvFile.Row row = csv.next(ignored); row != null; row = csv.next(ignored)) {
+                String key = kind.key(csv, row);
+                if (!key.isEmpty()) {
+                    out.append(row.line()).append('\t').append(escape(key)).append('\n');
+                }
+                if (out.length() > KEY_BUFFER) {
+                    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    out.setLength(0);
+                }
+            }
+            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } catch (IOException | RuntimeException e) {
+            // the loading pass has already reported why the file cannot be read
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("select line, key, first from (select line, key,"
+                + " min(line) over (partition by key) as first from upload_key) k where line > first order by line")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
+                            + ": it repeats line " + r.getInt(3));
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("select k.line, k.key, u.id, u.file_name from upload_key k"
+                + " join " + kind.table() + " t on t.period_id = ? and " + kind.keyExpression() + " = k.key"
+                + " join upload u on u.id = t.upload_id order by k.line")) {
+            s.setLong(1, period.id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
+                            + ": already loaded by upload " + r.getLong(3)
+                            + (r.getString(4) == null ? "" : " (" + r.getString(4) + ")"));
+                }
+            }
+        }
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** Withdraws an activity upload: its rows go, its record stays (runs keep what they costed). */
+    public Upload withdraw(Caller caller, String periodCode, long uploadId) {
+        String provider = caller.requireProviderOrg();
+        return QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS).call(() -> {
+            CostingPeriod period = periods.require(provider, periodCode);
+            Upload upload = Upload.find("id = ?1 and providerCode = ?2 and periodId = ?3", uploadId, provider, period.id)
+                    .firstResult();
+            if (upload == null) {
+                throw ProblemException.notFound("Upload " + uploadId + " of period " + periodCode);
+            }
+            if (upload.withdrawnAt != null) {
+                return upload;
+            }
+            if ("LEDGER".equals(upload.kind)) {
+                throw ProblemException.conflict("A ledger is replaced by loading a new ledger file, not withdrawn");
+            }
+            ActivityKind kind = ActivityKind.valueOf(upload.kind);
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("delete from " + kind.table() + " where period_id = ? and upload_id = ?")) {
+                s.setLong(1, period.id);
+                s.setLong(2, uploadId);
+                s.executeUpdate();
+            }
+            upload.withdrawnAt = java.time.Instant.now();
+            upload.withdrawnBy = caller.username().orElse(caller.subject());
+            audit.record(caller, "activity.withdrawn", "upload", Long.toString(uploadId), null,
+                    Map.of("period", periodCode, "kind", upload.kind, "rows", upload.rowCount));
+            return upload;
+        });
+    }
+}

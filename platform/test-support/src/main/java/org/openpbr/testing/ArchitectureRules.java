@@ -1,0 +1,100 @@
+package org.openpbr.testing;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.EvaluationResult;
+
+/**
+ * The shape every service keeps, checked on its compiled main classes (see docs/architecture.md):
+ * a feature package holds a {@code *Resource} (HTTP only), a {@code *Service} (transactions and
+ * orchestration), {@code *Queries} (its SQL), its API records and {@code rule/} (pure domain logic).
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    /** Each rule by name, for the service whose classes live under {@code rootPackage}. */
+    public static Map<String, ArchRule> of(String rootPackage) {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("resources do not reach the database", noClasses().that().haveSimpleNameEndingWith("Resource")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("javax.sql.DataSource")
+                .orShould().dependOnClassesThat().resideInAPackage("java.sql..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.Query")
+                .because("SQL belongs in the feature's Queries class, called by its Service").allowEmptyShould(true));
+        rules.put("rules are plain Java", noClasses().that().resideInAPackage(rootPackage + "..rule..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax..", "io.quarkus..", "java.sql..",
+                        "org.hibernate..", "io.vertx..")
+                .because("the rules money depends on are pure functions, tested without a framework")
+                .allowEmptyShould(true));
+        rules.put("feature packages have no cycles", slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+                .allowEmptyShould(true));
+        rules.put("no entity in an API signature", methods().that().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource").and().arePublic()
+                .should(new ArchCondition<JavaMethod>("have no JPA entity in their signature") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (isEntity(method.getRawReturnType())
+                                || method.getRawParameterTypes().stream().anyMatch(ArchitectureRules::isEntity)) {
+                            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " has an entity in its signature"));
+                        }
+                    }
+                })
+                .because("API records, never JPA entities, cross the wire").allowEmptyShould(true));
+        rules.put("no entity inside an API record", noFields().that().areDeclaredInClassesThat(apiRecord())
+                .should().haveRawType(entity())
+                .because("API records, never JPA entities, cross the wire").allowEmptyShould(true));
+        return rules;
+    }
+
+    /**
+     * Every violation, rule by rule, in the service's main classes: read from the module's
+     * {@code target/classes} as files (a Quarkus test's class loader serves classes under its own
+     * URL scheme, which ArchUnit cannot read), without following dependencies into jars.
+     */
+    public static List<String> violations(String rootPackage) {
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        JavaClasses classes = new ClassFileImporter().importPath(Path.of("target", "classes"));
+        List<String> out = new ArrayList<>();
+        of(rootPackage).forEach((name, rule) -> {
+            EvaluationResult result = rule.evaluate(classes);
+            result.getFailureReport().getDetails().forEach(detail -> out.add(name + ": " + detail));
+        });
+        return out;
+    }
+
+    static boolean isEntity(JavaClass type) {
+        return type.isAnnotatedWith("jakarta.persistence.Entity");
+    }
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> entity() {
+        return describe("a JPA entity", ArchitectureRules::isEntity);
+    }
+
+    /** Records the API is made of: declared in, or nested in, a *Views or *Resource class. */
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> apiRecord() {
+        return describe("API records", type -> type.isRecord() && type.getEnclosingClass()
+                .map(outer -> outer.getSimpleName().endsWith("Views") || outer.getSimpleName().endsWith("Resource"))
+                .orElse(false));
+    }
+}
