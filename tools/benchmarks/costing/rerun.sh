@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Costs periods already loaded (by run.sh) again, three times each, printing the time over HTTP and
 # the run's step timings: the steady-state figures. Usage:
-#   platform/benchmarks/costing/rerun.sh PERIOD [PERIOD...]
+#   tools/benchmarks/costing/rerun.sh PERIOD [PERIOD...]
 set -euo pipefail
 [[ $# -gt 0 ]] || { echo "usage: rerun.sh PERIOD [PERIOD...]"; exit 2; }
 costing=${OPENPBR_COSTING_URL:-http://localhost:8082}

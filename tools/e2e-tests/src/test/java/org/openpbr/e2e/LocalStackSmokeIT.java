@@ -175,7 +175,7 @@ class LocalStackSmokeIT {
             Path root = RunningStack.repositoryRoot();
             List<String> command = new java.util.ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    root.resolve("platform/local-runner/target/openpbr-local-runner.jar").toString(), "run",
+                    root.resolve("tools/local-runner/target/openpbr-local-runner.jar").toString(), "run",
                     "--home", root.toString(), "--data", data.toString()));
             ports.forEach((name, port) -> {
                 command.add("--" + name + "-port");

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of clustering-service on loopback, against a running local stack (./openpbr run).
-# Needs wrk (Debian package "wrk") and psql. Usage: platform/benchmarks/http/run.sh [seconds per run]
+# Needs wrk (Debian package "wrk") and psql. Usage: tools/benchmarks/http/run.sh [seconds per run]
 set -euo pipefail
 cd "$(dirname "$0")"
 SECONDS_PER_RUN="${1:-20}"

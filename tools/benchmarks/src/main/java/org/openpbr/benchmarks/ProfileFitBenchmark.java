@@ -35,7 +35,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * Decision support in process, one thread: rule profile-fit-1 on the shipped illustrative grid
  * (20 graded codes), over 4,096 rating sets drawn by the synthetic trust generator.
- * Run: see platform/benchmarks/README.md.
+ * Run: see tools/benchmarks/README.md.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

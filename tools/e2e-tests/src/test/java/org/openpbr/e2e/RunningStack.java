@@ -73,7 +73,7 @@ final class RunningStack implements AutoCloseable {
 
     static RunningStack start(Path data, Map<String, Integer> ports) throws Exception {
         Path root = repositoryRoot();
-        Path jar = root.resolve("platform/local-runner/target/openpbr-local-runner.jar");
+        Path jar = root.resolve("tools/local-runner/target/openpbr-local-runner.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString(), "run", "--home", root.toString(), "--data", data.toString()));
         ports.forEach((name, port) -> {

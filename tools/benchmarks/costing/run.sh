@@ -2,7 +2,7 @@
 # Costing at trust-year scale against the local stack: bulk load the synthetic files written by
 # CostingData, then cost the period. Prints rows per second per file, the run's step timings and
 # costing-service's resident memory before and after. Usage:
-#   platform/benchmarks/costing/run.sh DIR [period-code]
+#   tools/benchmarks/costing/run.sh DIR [period-code]
 # Needs a running stack (./openpbr run) whose RX1 has no feed episodes (OPENPBR_DEMO_PATIENTS=0 on
 # a fresh --data directory), curl and python3.
 set -euo pipefail
