@@ -22,7 +22,7 @@ import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.decision.SuggestionView;
 import org.openpbr.clustering.episode.ClusterEpisode;
 import org.openpbr.clustering.episode.EpisodeService;
-import org.openpbr.clustering.change.ChangeHorizon;
+import org.openpbr.platform.feed.ChangeHorizon;
 import org.openpbr.clustering.patient.CareSpell;
 import org.openpbr.clustering.patient.Patient;
 import org.openpbr.clustering.patient.PatientService;

@@ -18,7 +18,7 @@ import org.openpbr.clustering.assessment.Allocation;
 import org.openpbr.clustering.assessment.Assessment;
 import org.openpbr.clustering.assessment.AssessmentService;
 import org.openpbr.clustering.assessment.AssessmentViews;
-import org.openpbr.clustering.change.ChangeHorizon;
+import org.openpbr.platform.feed.ChangeHorizon;
 import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.episode.ClusterEpisode;
 import org.openpbr.clustering.episode.EpisodeViews;

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.clustering.episode.EpisodeService;
-import org.openpbr.clustering.change.ChangeHorizon;
+import org.openpbr.platform.feed.ChangeHorizon;
 import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.problem.ProblemException;
 

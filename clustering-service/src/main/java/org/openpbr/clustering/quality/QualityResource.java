@@ -22,11 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.CallerContext;
-import org.openpbr.platform.caller.OrgType;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.problem.ProblemException;
-import org.openpbr.platform.problem.ProblemType;
 
 
 /** Data quality and cluster profiles: the commissioner's confidence in the currency. */
@@ -73,7 +70,7 @@ public class QualityResource {
         }
         faults.odsCode("provider", provider, false);
         faults.throwIfAny();
-        QualityService.Scope scope = scope(caller, provider);
+        QualityService.Scope scope = quality.scope(caller, provider);
         if (!scope.commissioner() && provider != null && !provider.isBlank()) {
             new Faults().add("provider", "is for commissioners; a provider sees its own records").throwIfAny();
         }
@@ -100,18 +97,5 @@ public class QualityResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         String commissioner = callers.current().requireCommissionerOrg();
         return quality.population(commissioner, PageRequest.of(after, limit), uri);
-    }
-
-    private QualityService.Scope scope(Caller caller, String provider) {
-        String org = caller.requireOrgCode();
-        OrgType type = caller.orgType().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
-                "Your token has no recognised org_type"));
-        if (type == OrgType.COMMISSIONER) {
-            return new QualityService.Scope(org, true, provider == null || provider.isBlank() ? null : provider);
-        }
-        if (type.isProvider()) {
-            return new QualityService.Scope(org, false, null);
-        }
-        throw new ProblemException(ProblemType.FORBIDDEN, "Data quality is for providers and commissioners");
     }
 }

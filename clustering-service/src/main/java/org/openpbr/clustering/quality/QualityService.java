@@ -18,11 +18,15 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.clustering.quality.rule.Agreement;
 import org.openpbr.clustering.scheme.Scale;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.caller.OrgType;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
 import org.openpbr.platform.persistence.NativeRows;
+import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.problem.ProblemType;
 
 /**
  * The commissioner's confidence measures, per provider, team or clinician, computed by PostgreSQL
@@ -85,6 +89,23 @@ public class QualityService {
                 row.get("episode_provider", String.class), row.get("code", String.class),
                 NativeRows.date(row.get("start_date")), NativeRows.date(row.get("end_date")),
                 NativeRows.date(row.get("review_due")), row.get("end_reason", String.class))).toList(), page.next());
+    }
+
+    /**
+     * Whose records the caller sees: a provider its own; a commissioner the people it is responsible
+     * for (optionally one provider's), with small numbers withheld.
+     */
+    public Scope scope(Caller caller, String provider) {
+        String org = caller.requireOrgCode();
+        OrgType type = caller.orgType().orElseThrow(() -> new ProblemException(ProblemType.FORBIDDEN,
+                "Your token has no recognised org_type"));
+        if (type == OrgType.COMMISSIONER) {
+            return new Scope(org, true, provider == null || provider.isBlank() ? null : provider);
+        }
+        if (type.isProvider()) {
+            return new Scope(org, false, null);
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN, "Data quality is for providers and commissioners");
     }
 
     public QualityViews.Report report(Scope scope, LocalDate from, LocalDate to, GroupBy groupBy) {

@@ -1,9 +1,7 @@
 package org.openpbr.costing.episode;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +11,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.openpbr.costing.CostingConfig;
+import org.openpbr.platform.feed.FeedPositions;
+import org.openpbr.platform.feed.FeedPull;
 import org.openpbr.platform.problem.ProblemException;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -35,7 +34,7 @@ public class EpisodeFeed {
             boolean caughtUp) {
     }
 
-    private record Applied(boolean advanced, int episodes, Map<String, Integer> byProvider, int skipped) {
+    private record Applied(int changes, int episodes, Map<String, Integer> byProvider, int skipped) {
     }
 
     @Inject
@@ -47,6 +46,9 @@ public class EpisodeFeed {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    FeedPositions positions;
 
     @Scheduled(identity = "clustering-feed", every = "${openpbr.costing.feed.every}",
             delayed = "${openpbr.costing.feed.first-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -69,71 +71,33 @@ public class EpisodeFeed {
      * is compared-and-set, so a replica that fell behind drops its page instead of rewinding.
      */
     public synchronized Pulled pull(String provider) {
+        FeedPull.Result<Applied> result = FeedPull.pull(positions, new FeedPull.Settings(FEED, "clustering-service",
+                config.feed().maxPages(), config.feed().retryAfterSeconds()),
+                after -> {
+                    ClusteringFeed.Page page = feed.read(after, config.feed().pageSize());
+                    return page == null ? null : new FeedPull.Page<>(page.items(), page.next(), page.resumeAfter());
+                },
+                this::apply);
         int changes = 0;
         int stored = 0;
         int yours = 0;
         int skipped = 0;
-        String after = QuarkusTransaction.requiringNew().call(this::position);
-        for (int page = 0; page < config.feed().maxPages(); page++) {
-            ClusteringFeed.Page read = read(after);
-            String from = after;
-            Applied applied = QuarkusTransaction.requiringNew().call(() -> apply(read, from));
-            if (!applied.advanced()) {
-                return new Pulled(changes, stored, yours, skipped, false);
-            }
-            changes += read.items().size();
-            stored += applied.episodes();
-            yours += provider == null ? 0 : applied.byProvider().getOrDefault(provider, 0);
-            skipped += applied.skipped();
-            after = read.resumeAfter();
-            if (read.next() == null || read.items().isEmpty()) {
-                return new Pulled(changes, stored, yours, skipped, true);
-            }
+        for (Applied page : result.pages()) {
+            changes += page.changes();
+            stored += page.episodes();
+            yours += provider == null ? 0 : page.byProvider().getOrDefault(provider, 0);
+            skipped += page.skipped();
         }
-        return new Pulled(changes, stored, yours, skipped, false);
+        return new Pulled(changes, stored, yours, skipped, result.caughtUp());
     }
 
     /** When the feed was last read successfully, or null if never. */
     public OffsetDateTime lastPulledAt() {
-        @SuppressWarnings("unchecked")
-        List<Object> at = em.createNativeQuery("select updated_at from feed_position where feed = :f")
-                .setParameter("f", FEED).getResultList();
-        if (at.isEmpty()) {
-            return null;
-        }
-        Object value = at.get(0);
-        return value instanceof Instant instant ? instant.atOffset(java.time.ZoneOffset.UTC) : (OffsetDateTime) value;
+        return positions.lastPulledAt(FEED);
     }
 
-    private ClusteringFeed.Page read(String after) {
-        try {
-            ClusteringFeed.Page page = feed.read(after, config.feed().pageSize());
-            if (page == null || page.items() == null || page.resumeAfter() == null) {
-                throw new IllegalStateException("a feed page without items or resumeAfter");
-            }
-            return page;
-        } catch (RuntimeException e) {
-            LOG.warnf("clustering feed read failed: %s", e);
-            throw ProblemException.unavailable("clustering-service's feed cannot be read just now;"
-                    + " the episodes already pulled are unchanged",
-                    config.feed().retryAfterSeconds());
-        }
-    }
-
-    private String position() {
-        em.createNativeQuery("insert into feed_position (feed, resume_after) values (:f, '') on conflict (feed) do nothing")
-                .setParameter("f", FEED).executeUpdate();
-        String after = (String) em.createNativeQuery("select resume_after from feed_position where feed = :f")
-                .setParameter("f", FEED).getSingleResult();
-        return after.isEmpty() ? null : after;
-    }
-
-    private Applied apply(ClusteringFeed.Page page, String from) {
-        String current = (String) em.createNativeQuery("select resume_after from feed_position where feed = :f for update")
-                .setParameter("f", FEED).getSingleResult();
-        if (!current.equals(from == null ? "" : from)) {
-            return new Applied(false, 0, Map.of(), 0);
-        }
+    /** Stores a page's episodes (runs in the page's transaction, after the position was checked). */
+    private Applied apply(FeedPull.Page<ClusteringFeed.Item> page) {
         int episodes = 0;
         int skipped = 0;
         Map<String, Integer> byProvider = new HashMap<>();
@@ -166,8 +130,6 @@ public class EpisodeFeed {
             episodes++;
             byProvider.merge(e.providerCode(), 1, Integer::sum);
         }
-        em.createNativeQuery("update feed_position set resume_after = :to, updated_at = now() where feed = :f")
-                .setParameter("to", page.resumeAfter()).setParameter("f", FEED).executeUpdate();
-        return new Applied(true, episodes, byProvider, skipped);
+        return new Applied(page.items().size(), episodes, byProvider, skipped);
     }
 }

@@ -59,7 +59,7 @@ public class TariffResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response propose(TariffViews.Proposal body, @Context UriInfo uri) {
-        TariffService.Stored stored = tariffs.propose(callers.current(), body);
+        TariffQueries.Stored stored = tariffs.propose(callers.current(), body);
         return Response.created(uri.getBaseUriBuilder().path("v1/tariffs/{id}").build(stored.view().id()))
                 .entity(stored.view()).header("ETag", stored.etag()).build();
     }
@@ -74,9 +74,13 @@ public class TariffResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public TariffViews.SummaryList list(
             @Parameter(description = "DRAFT or AGREED", schema = @Schema(enumeration = { "DRAFT", "AGREED" })) @QueryParam("status") String status) {
-        String wanted = status;
-        if (wanted != null && !wanted.equals("DRAFT") && !wanted.equals("AGREED")) {
-            new Faults().add("status", "must be DRAFT or AGREED").throwIfAny();
+        TariffStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = TariffStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                new Faults().add("status", "must be DRAFT or AGREED").throwIfAny();
+            }
         }
         return new TariffViews.SummaryList(tariffs.list(callers.current(), wanted));
     }
@@ -101,7 +105,7 @@ public class TariffResource {
         faults.odsCode("commissioner", commissioner, true);
         LocalDate date = faults.date("on", on, true);
         faults.throwIfAny();
-        TariffService.Stored stored = tariffs.applicable(callers.current(), provider, commissioner, date);
+        TariffQueries.Stored stored = tariffs.applicable(callers.current(), provider, commissioner, date);
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
@@ -115,7 +119,7 @@ public class TariffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.Tariff.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
-        TariffService.Stored stored = tariffs.read(callers.current(), id);
+        TariffQueries.Stored stored = tariffs.read(callers.current(), id);
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
@@ -137,7 +141,7 @@ public class TariffResource {
     public Response revise(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             TariffViews.Proposal body) {
-        TariffService.Stored stored = tariffs.revise(callers.current(), id, body, ifMatch);
+        TariffQueries.Stored stored = tariffs.revise(callers.current(), id, body, ifMatch);
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
@@ -159,7 +163,7 @@ public class TariffResource {
     public Response agree(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             TariffViews.Agreement body) {
-        TariffService.Stored stored = tariffs.agree(callers.current(), id, ifMatch, body == null ? null : body.note());
+        TariffQueries.Stored stored = tariffs.agree(callers.current(), id, ifMatch, body == null ? null : body.note());
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 

@@ -1,4 +1,4 @@
-package org.openpbr.clustering.change;
+package org.openpbr.platform.feed;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -6,7 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Keeps the change feed gap-free. Change numbers come from a sequence, so a transaction can take a
+ * The producer side of a feed: keeps it gap-free. The producing service numbers its feed rows from
+ * the sequence {@code change_seq} (created by its migrations). Change numbers come from a sequence, so a transaction can take a
  * lower number than another and commit after it; a consumer that had already read past it would
  * never see it. Every transaction that writes feed rows holds a shared lock until it commits; the
  * feed takes the lock exclusively for an instant to learn the highest number that is certainly
@@ -21,7 +22,7 @@ public class ChangeHorizon {
     @Inject
     EntityManager em;
 
-    /** Call first in any transaction that writes assessments, allocations or episodes. */
+    /** Call first in any transaction that writes rows the feed serves. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void writing() {
         em.createNativeQuery("select pg_advisory_xact_lock_shared(:key)").setParameter("key", LOCK_KEY)
