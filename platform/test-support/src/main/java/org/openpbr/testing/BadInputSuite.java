@@ -92,10 +92,10 @@ public final class BadInputSuite {
 
     public Report run() {
         Map<String, Long> before = rowCounts();
-        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
             while (operations.hasNext()) {
                 Map.Entry<String, JsonNode> operation = operations.next();
                 String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
@@ -135,7 +135,7 @@ public final class BadInputSuite {
             String prefix) {
         List<String> required = new ArrayList<>();
         schema.path("required").forEach(r -> required.add(r.asText()));
-        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
+        Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").properties().iterator();
         while (properties.hasNext()) {
             Map.Entry<String, JsonNode> property = properties.next();
             String field = property.getKey();
@@ -234,7 +234,7 @@ public final class BadInputSuite {
             case "array" -> NODES.arrayNode().add(example(s.path("items")));
             default -> {
                 ObjectNode object = NODES.objectNode();
-                Iterator<Map.Entry<String, JsonNode>> properties = s.path("properties").fields();
+                Iterator<Map.Entry<String, JsonNode>> properties = s.path("properties").properties().iterator();
                 while (properties.hasNext()) {
                     Map.Entry<String, JsonNode> p = properties.next();
                     if (!resolve(p.getValue()).path("readOnly").asBoolean()) {
