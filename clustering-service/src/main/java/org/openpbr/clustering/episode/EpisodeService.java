@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -123,25 +124,25 @@ public class EpisodeService {
         LocalDate afterDue = position == 0 ? LocalDate.MIN : LocalDate.ofEpochDay((position >>> SEQ_BITS) - 1_000_000);
         long afterSeq = position & ((1L << SEQ_BITS) - 1);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select e.id, e.patient_id, p.local_id, e.team, e.code,"
-                + " e.start_date, e.review_due, e.commissioner_code, e.seq from cluster_episode e"
-                + " join patient p on p.id = e.patient_id"
-                + " where e.provider_code = :provider and e.end_date is null and e.review_due <= :horizon"
-                + " and (cast(:team as text) is null or e.team = :team)"
-                + " and (e.review_due, e.seq) > (:afterDue, :afterSeq)"
-                + " order by e.review_due, e.seq limit :rows")
+        List<Tuple> rows = em.createNativeQuery("""
+                select e.id, e.patient_id, p.local_id, e.team, e.code, e.start_date, e.review_due, e.commissioner_code, e.seq
+                  from cluster_episode e join patient p on p.id = e.patient_id
+                 where e.provider_code = :provider and e.end_date is null and e.review_due <= :horizon
+                   and (cast(:team as text) is null or e.team = :team)
+                   and (e.review_due, e.seq) > (:afterDue, :afterSeq)
+                 order by e.review_due, e.seq limit :rows""", Tuple.class)
                 .setParameter("provider", provider).setParameter("horizon", today.plusDays(within))
                 .setParameter("team", team)
                 .setParameter("afterDue", position == 0 ? LocalDate.of(1, 1, 1) : afterDue)
                 .setParameter("afterSeq", afterSeq).setParameter("rows", request.fetchSize()).getResultList();
-        List<Object[]> found = rows;
-        Page<Object[]> page = Page.of(found, request, row -> ((NativeRows.date(row[6]).toEpochDay() + 1_000_000)
-                << SEQ_BITS) | ((Number) row[8]).longValue(), uri);
+        Page<Tuple> page = Page.of(rows, request, row -> ((NativeRows.date(row.get("review_due")).toEpochDay() + 1_000_000)
+                << SEQ_BITS) | row.get("seq", Number.class).longValue(), uri);
         List<EpisodeViews.ReviewItem> items = page.items().stream().map(row -> {
-            LocalDate due = NativeRows.date(row[6]);
+            LocalDate due = NativeRows.date(row.get("review_due"));
             long days = ChronoUnit.DAYS.between(today, due);
-            return new EpisodeViews.ReviewItem((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4],
-                    NativeRows.date(row[5]), due, days, days < 0, (String) row[7]);
+            return new EpisodeViews.ReviewItem(row.get("id", UUID.class), row.get("patient_id", UUID.class),
+                    row.get("local_id", String.class), row.get("team", String.class), row.get("code", String.class),
+                    NativeRows.date(row.get("start_date")), due, days, days < 0, row.get("commissioner_code", String.class));
         }).toList();
         return new EpisodeViews.ReviewList(today, items, page.next());
     }

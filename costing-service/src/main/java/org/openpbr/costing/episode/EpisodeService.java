@@ -13,6 +13,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -256,14 +257,16 @@ public class EpisodeService {
     /** One page of the provider's episodes (optionally one person's), in the order they reached costing. */
     public EpisodeViews.ViewPage list(String provider, String patientId, PageRequest request, UriInfo uri) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, ref, source, patient_id, code, start_date, end_date,"
-                + " review_due, commissioner_code, team from cluster_episode where provider_code = :p and id > :after"
-                + " and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows")
+        List<Tuple> rows = em.createNativeQuery("""
+                select id, ref, source, patient_id, code, start_date, end_date, review_due, commissioner_code, team
+                  from cluster_episode where provider_code = :p and id > :after
+                   and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows""", Tuple.class)
                 .setParameter("p", provider).setParameter("after", request.afterSequence())
                 .setParameter("patient", patientId).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Object[]> page = Page.of(rows, request, r -> ((Number) r[0]).longValue(), uri);
-        return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View((String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], NativeRows.date(r[5]), NativeRows.date(r[6]), NativeRows.date(r[7]), (String) r[8],
-                (String) r[9])).toList(), page.next());
+        Page<Tuple> page = Page.of(rows, request, r -> r.get("id", Number.class).longValue(), uri);
+        return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View(r.get("ref", String.class),
+                r.get("source", String.class), r.get("patient_id", String.class), r.get("code", String.class),
+                NativeRows.date(r.get("start_date")), NativeRows.date(r.get("end_date")), NativeRows.date(r.get("review_due")),
+                r.get("commissioner_code", String.class), r.get("team", String.class))).toList(), page.next());
     }
 }

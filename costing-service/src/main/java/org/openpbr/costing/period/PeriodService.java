@@ -1,14 +1,15 @@
 package org.openpbr.costing.period;
 
-import java.util.List;
 import java.math.BigDecimal;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.audit.AuditTrail;
@@ -88,19 +89,20 @@ public class PeriodService {
 
     /** The period with what has been loaded into it: ledger lines and totals, activity rows by kind. */
     public PeriodView view(CostingPeriod period) {
-        Object[] ledger = (Object[]) em.createNativeQuery("select max(upload_id), count(*), coalesce(sum(amount), 0),"
-                + " coalesce(sum(amount) filter (where social_care), 0) from ledger_line where period_id = :p")
-                .setParameter("p", period.id).getSingleResult();
-        long lines = ((Number) ledger[1]).longValue();
+        Tuple ledger = (Tuple) em.createNativeQuery("""
+                select max(upload_id) as upload_id, count(*) as lines, coalesce(sum(amount), 0) as total,
+                       coalesce(sum(amount) filter (where social_care), 0) as social_care
+                  from ledger_line where period_id = :p""", Tuple.class).setParameter("p", period.id).getSingleResult();
+        long lines = ledger.get("lines", Number.class).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> kinds = em.createNativeQuery("select kind, sum(row_count) from upload where period_id = :p"
-                + " and withdrawn_at is null group by kind").setParameter("p", period.id).getResultList();
+        List<Tuple> kinds = em.createNativeQuery("select kind, sum(row_count) as row_count from upload where period_id = :p"
+                + " and withdrawn_at is null group by kind", Tuple.class).setParameter("p", period.id).getResultList();
         long contacts = 0;
         long bedDays = 0;
         long sessions = 0;
-        for (Object[] k : kinds) {
-            long rows = ((Number) k[1]).longValue();
-            switch ((String) k[0]) {
+        for (Tuple k : kinds) {
+            long rows = k.get("row_count", Number.class).longValue();
+            switch (k.get("kind", String.class)) {
                 case "CONTACTS" -> contacts = rows;
                 case "BED_DAYS" -> bedDays = rows;
                 case "GROUP_SESSIONS" -> sessions = rows;
@@ -110,8 +112,8 @@ public class PeriodService {
         }
         return new PeriodView(period.code, period.startDate, period.endDate,
                 PeriodView.months(period.startDate, period.endDate),
-                lines == 0 ? null : new PeriodView.Ledger(((Number) ledger[0]).longValue(), lines,
-                        ((BigDecimal) ledger[2]).setScale(2), ((BigDecimal) ledger[3]).setScale(2)),
+                lines == 0 ? null : new PeriodView.Ledger(ledger.get("upload_id", Number.class).longValue(), lines,
+                        ledger.get("total", BigDecimal.class).setScale(2), ledger.get("social_care", BigDecimal.class).setScale(2)),
                 new PeriodView.Activity(contacts, bedDays, sessions), period.createdAt, period.createdBy);
     }
 }

@@ -6,7 +6,11 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openpbr.platform.PlatformConfig;
+import org.openpbr.platform.problem.Problem;
 import org.openpbr.platform.problem.ProblemType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,6 +28,9 @@ public class BodyLimits {
     @Inject
     PlatformConfig config;
 
+    @Inject
+    ObjectMapper mapper;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
 
@@ -37,20 +44,26 @@ public class BodyLimits {
             boolean json = type != null && (type.contains("/json") || type.contains("+json"));
             long limit = json ? Math.min(jsonLimit, anyLimit) : anyLimit;
             if (length > limit) {
-                ProblemType problem = ProblemType.PAYLOAD_TOO_LARGE;
-                String detail = json ? "A JSON request body may have at most " + limit + " bytes; send bulk data as a CSV upload"
-                        : "A request body may have at most " + limit + " bytes";
+                // The same problem body the REST layer's mappers write, rendered by the same mapper.
+                Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE, StrictJsonReading.tooLargeDetail(json, limit));
                 context.response().setStatusCode(problem.status())
-                        .putHeader("Content-Type", "application/problem+json")
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Cache-Control", "no-store")
                         .putHeader("X-Content-Type-Options", "nosniff")
                         .putHeader("Connection", "close")
-                        .end("{\"type\":\"" + problem.uri() + "\",\"title\":\"" + problem.title() + "\",\"status\":"
-                                + problem.status() + ",\"detail\":\"" + detail + "\"}");
+                        .end(render(problem));
                 return;
             }
             context.next();
         });
+    }
+
+    private String render(Problem problem) {
+        try {
+            return mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem is plain JSON", e);
+        }
     }
 
     private static long contentLength(String header) {

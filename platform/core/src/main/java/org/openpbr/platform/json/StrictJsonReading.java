@@ -81,8 +81,13 @@ public class StrictJsonReading implements ReaderInterceptor {
     }
 
     private static ProblemException tooLarge(long limit) {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A JSON request body may have at most " + limit
-                + " bytes; send bulk data as a CSV upload");
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, tooLargeDetail(true, limit));
+    }
+
+    /** The one wording of a too-large body, whether it is refused from its Content-Length or while read. */
+    static String tooLargeDetail(boolean json, long limit) {
+        return json ? "A JSON request body may have at most " + limit + " bytes; send bulk data as a CSV upload"
+                : "A request body may have at most " + limit + " bytes";
     }
 
     /** Counts the bytes read, stops at the limit, and notes whether anything but blanks was sent. */
