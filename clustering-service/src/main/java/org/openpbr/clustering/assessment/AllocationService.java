@@ -40,16 +40,16 @@ public class AllocationService {
     public record Allocated(Allocation allocation, ClusterEpisode episode) {
     }
 
-    /** Checks an allocation request against the assessment's result; every fault under {@code path}. */
+    /**
+     * Checks an allocation request against the assessment's scheme and result; every fault under
+     * {@code path}. The request's own fields were checked by its annotations.
+     */
     public static void validate(AllocationRequest request, AssessmentReason reason, LoadedScheme scheme,
             Optional<FitResult> fit, String path, Faults faults) {
         String prefix = path.isEmpty() ? "" : path + ".";
         if (reason == AssessmentReason.DISCHARGE) {
             faults.add(path.isEmpty() ? "reason" : path,
                     "a discharge assessment ends the episode and allocates no cluster");
-            return;
-        }
-        if (!faults.present(prefix + "code", request.code())) {
             return;
         }
         if (scheme.definition().code(request.code()).isEmpty()) {
@@ -65,17 +65,6 @@ public class AllocationService {
             faults.add(prefix + "overrideReason", "is required: the chosen code " + request.code()
                     + " differs from the suggestion " + fit.get().suggestedCode());
         }
-        boolean hasText = request.overrideText() != null && !request.overrideText().isBlank();
-        if (request.overrideReason() != null && request.overrideReason().needsText() && !hasText) {
-            faults.add(prefix + "overrideText", "is required with " + request.overrideReason());
-        }
-        if (hasText && request.overrideText().length() > 2000) {
-            faults.add(prefix + "overrideText", "must be at most 2000 characters");
-        }
-        if (hasText && request.overrideReason() == null) {
-            faults.add(prefix + "overrideText", "goes with an overrideReason");
-        }
-        faults.identifier(prefix + "clinician", request.clinician(), false);
     }
 
     /** Stores a validated allocation for a stored assessment and starts its episode. */

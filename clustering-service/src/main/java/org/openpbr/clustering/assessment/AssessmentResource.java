@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -64,11 +66,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response record(
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
-            AssessmentViews.Request request, @Context UriInfo uri) {
+            @NotNull @Valid AssessmentViews.Request body, @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
-        return idempotency.create(provider, key, "POST /v1/assessments", request, () -> {
-            AssessmentService.Recorded recorded = assessments.record(provider, caller, request);
+        return idempotency.create(provider, key, "POST /v1/assessments", body, () -> {
+            AssessmentService.Recorded recorded = assessments.record(provider, caller, body);
             return new IdempotentWrites.Created(
                     uri.getBaseUriBuilder().path("v1/assessments/{id}").build(recorded.assessment().id),
                     assessments.view(recorded));
@@ -118,13 +120,13 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response allocate(
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
-            @PathParam("assessmentId") UUID assessmentId, AssessmentViews.AllocationRequest request,
+            @PathParam("assessmentId") UUID assessmentId, @NotNull @Valid AssessmentViews.AllocationRequest body,
             @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
         return idempotency.create(provider, key, "POST /v1/assessments/" + assessmentId + "/allocation",
-                request, () -> {
-                    assessments.allocate(provider, caller, assessmentId, request);
+                body, () -> {
+                    assessments.allocate(provider, caller, assessmentId, body);
                     Assessment assessment = assessments.owned(provider, assessmentId);
                     return new IdempotentWrites.Created(
                             uri.getBaseUriBuilder().path("v1/assessments/{id}").build(assessment.id),

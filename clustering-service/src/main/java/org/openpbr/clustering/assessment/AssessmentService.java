@@ -1,9 +1,6 @@
 package org.openpbr.clustering.assessment;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,10 +24,8 @@ import org.openpbr.clustering.patient.CareSpell;
 import org.openpbr.clustering.patient.Patient;
 import org.openpbr.clustering.patient.PatientService;
 import org.openpbr.clustering.scheme.LoadedScheme;
-import org.openpbr.clustering.scheme.Scale;
 import org.openpbr.clustering.scheme.SchemeCatalogue;
 import org.openpbr.platform.caller.Caller;
-import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -70,32 +65,9 @@ public class AssessmentService {
     /** Validates, computes and stores an assessment (and its allocation or discharge) for the provider. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Recorded record(String providerCode, Caller caller, AssessmentViews.Request request) {
+        // The request's own fields were checked by its annotations; what follows needs the records.
         Faults faults = new Faults();
-        if (request == null) {
-            faults.add("body", "is required").throwIfAny();
-        }
-        LocalDate today = LocalDate.now();
-        faults.present("patientId", request.patientId());
-        faults.present("careSpellId", request.careSpellId());
-        if (faults.present("assessedOn", request.assessedOn())) {
-            faults.notFuture("assessedOn", request.assessedOn(), today);
-        }
-        faults.present("reason", request.reason());
-        Ratings ratings = null;
-        if (faults.present("ratings", request.ratings())) {
-            List<FieldError> ratingFaults = new ArrayList<>();
-            ratings = request.ratings().validate("ratings", ratingFaults).orElse(null);
-            faults.addAll(ratingFaults);
-        }
-        item8(request, faults);
-        faults.identifier("rater", request.rater(), true);
-        faults.identifier("team", request.team(), true);
-        if (request.allocation() != null && request.reason() != AssessmentReason.DISCHARGE) {
-            // Reported with the assessment's own faults; the code's fit is checked once the scheme is known.
-            faults.present("allocation.code", request.allocation().code());
-        }
-        faults.throwIfAny();
-
+        Ratings ratings = request.ratings().toRatings();
         Patient patient = patients.owned(providerCode, request.patientId());
         CareSpell spell = patients.ownedSpell(providerCode, patient.id, request.careSpellId());
         if (!spell.covers(request.assessedOn())) {
@@ -111,10 +83,9 @@ public class AssessmentService {
         }
         faults.throwIfAny();
         LoadedScheme scheme = inForce.get();
-        Ratings valid = ratings;
         horizon.writing();
         Optional<FitResult> fit = request.reason() == AssessmentReason.DISCHARGE ? Optional.empty()
-                : fits.of(scheme).map(rule -> rule.evaluate(valid));
+                : fits.of(scheme).map(rule -> rule.evaluate(ratings));
         if (request.allocation() != null) {
             AllocationService.validate(request.allocation(), request.reason(), scheme, fit, "allocation", faults);
             faults.throwIfAny();
@@ -167,9 +138,6 @@ public class AssessmentService {
     public AllocationService.Allocated allocate(String providerCode, Caller caller, UUID assessmentId,
             AllocationRequest request) {
         Assessment assessment = owned(providerCode, assessmentId);
-        if (request == null) {
-            new Faults().add("body", "is required").throwIfAny();
-        }
         LoadedScheme scheme = schemes.load(assessment.schemeVersionId);
         Optional<FitResult> fit = fit(assessment, scheme);
         horizon.writing();
@@ -204,32 +172,6 @@ public class AssessmentService {
         return Ratings.of(values);
     }
 
-
-    private static void item8(AssessmentViews.Request request, Faults faults) {
-        boolean textGiven = request.item8ProblemText() != null && !request.item8ProblemText().isBlank();
-        // Checked on item 8's own rating, so its faults are reported even when another scale is wrong.
-        Integer rated = request.ratings() == null ? null : request.ratings().s8();
-        if (rated == null || !Scale.isValidRating(rated)) {
-            return;
-        }
-        int item8 = rated;
-        boolean problem = item8 >= 1 && item8 <= 4;
-        if (problem && request.item8ProblemType() == null) {
-            faults.add("item8ProblemType", "is required when item 8 is rated 1-4 (A-J)");
-        }
-        if (!problem && request.item8ProblemType() != null) {
-            faults.add("item8ProblemType", "is only recorded when item 8 is rated 1-4");
-        }
-        if (request.item8ProblemType() == Item8ProblemType.J_OTHER && !textGiven) {
-            faults.add("item8ProblemText", "is required with J_OTHER");
-        }
-        if (textGiven && request.item8ProblemType() != Item8ProblemType.J_OTHER) {
-            faults.add("item8ProblemText", "is only recorded with J_OTHER");
-        }
-        if (textGiven && request.item8ProblemText().length() > 500) {
-            faults.add("item8ProblemText", "must be at most 500 characters");
-        }
-    }
 
     /** The assessment as the API shows it. */
     public AssessmentViews.View view(Recorded recorded) {

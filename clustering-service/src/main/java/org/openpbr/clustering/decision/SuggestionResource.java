@@ -1,11 +1,11 @@
 package org.openpbr.clustering.decision;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,7 +21,6 @@ import org.openpbr.clustering.ClusteringConfig;
 import org.openpbr.clustering.scheme.LoadedScheme;
 import org.openpbr.clustering.scheme.SchemeCatalogue;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
 
@@ -50,23 +49,11 @@ public class SuggestionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public SuggestionView suggest(SuggestionRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
-        }
-        List<FieldError> errors = new ArrayList<>();
-        Ratings ratings = request.ratings() == null ? null
-                : request.ratings().validate("ratings", errors).orElse(null);
-        if (request.ratings() == null) {
-            errors.add(new FieldError("ratings", "is required"));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        LoadedScheme scheme = inForce(request.scheme(), request.on());
+    public SuggestionView suggest(@NotNull @Valid SuggestionRequest body) {
+        LoadedScheme scheme = inForce(body.scheme(), body.on());
         ProfileFit fit = fits.of(scheme).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Scheme "
                 + scheme.scheme() + " version " + scheme.version() + " has no profile grid: its codes are allocated by hand"));
-        return SuggestionView.of(scheme, fit.evaluate(ratings));
+        return SuggestionView.of(scheme, fit.evaluate(body.ratings().toRatings()));
     }
 
     private LoadedScheme inForce(String schemeKey, LocalDate on) {

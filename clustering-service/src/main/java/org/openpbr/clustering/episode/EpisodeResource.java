@@ -1,7 +1,5 @@
 package org.openpbr.clustering.episode;
 
-import java.time.LocalDate;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,10 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.validation.WholeNumber;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
 
 /** Review lists: they keep clusters within their review period. */
@@ -47,23 +44,11 @@ public class EpisodeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public EpisodeViews.ReviewList reviews(
             @Parameter(description = "Only this team's episodes.") @QueryParam("team") String team,
-            @Parameter(description = "Include reviews due within this many days (0-366, default 28).", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "366", defaultValue = "28")) @QueryParam("dueWithinDays") String dueWithinDays,
+            @Parameter(description = "Include reviews due within this many days (0-366, default 28).", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "366", defaultValue = "28")) @QueryParam("dueWithinDays") @WholeNumber(min = 0, max = 366) String dueWithinDays,
             @Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         String provider = callers.current().requireProviderOrg();
-        int within = 28;
-        Faults faults = new Faults();
-        if (dueWithinDays != null && !dueWithinDays.isBlank()) {
-            try {
-                within = Integer.parseInt(dueWithinDays.strip());
-                if (within < 0 || within > 366) {
-                    faults.add("dueWithinDays", "must be between 0 and 366");
-                }
-            } catch (NumberFormatException e) {
-                faults.add("dueWithinDays", "must be a whole number of days");
-            }
-        }
-        faults.throwIfAny();
+        int within = dueWithinDays == null ? 28 : Integer.parseInt(dueWithinDays.strip());
         return episodes.reviews(provider, team == null || team.isBlank() ? null : team, within,
                 PageRequest.of(after, limit), uri);
     }

@@ -8,87 +8,117 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import org.openpbr.clustering.scheme.Scale;
+import org.openpbr.platform.persistence.Row;
 
-/** The provider's MHSDS-shaped extracts (MHS801 assessments, MHS802 scale scores, MHS803 episodes). */
+/**
+ * The provider's MHSDS-shaped extracts (MHS801 assessments, MHS802 scale scores, MHS803 episodes).
+ * Each MHSDS column is named beside the SQL column it is read from.
+ */
 @ApplicationScoped
 public class MhsdsExport {
+
+    private static final String MHS801 = """
+            select a.id, p.local_id, p.nhs_number, a.assessed_on, a.reason, a.suggested_code, sc.super_class,
+                   sv.scheme, sv.version, a.rule_version, a.team
+              from assessment a
+              join patient p on p.id = a.patient_id
+              join scheme_version sv on sv.id = a.scheme_version_id
+              left join scheme_code sc on sc.scheme_version_id = a.scheme_version_id and sc.code = a.suggested_code
+             where a.provider_code = :provider and a.assessed_on between :from and :to
+             order by a.assessed_on, a.seq""";
+
+    private static final String MHS802 = """
+            select a.id, p.local_id, a.assessed_on, cast(a.ratings as text) as ratings
+              from assessment a join patient p on p.id = a.patient_id
+             where a.provider_code = :provider and a.assessed_on between :from and :to
+             order by a.assessed_on, a.seq""";
+
+    private static final String MHS803 = """
+            select e.id, p.local_id, p.nhs_number, e.start_date, e.end_date, e.code, sc.super_class, sv.scheme,
+                   sv.version, e.team, e.commissioner_code, e.end_reason
+              from cluster_episode e
+              join patient p on p.id = e.patient_id
+              join scheme_version sv on sv.id = e.scheme_version_id
+              join scheme_code sc on sc.scheme_version_id = e.scheme_version_id and sc.code = e.code
+             where e.provider_code = :provider and e.start_date <= :to and (e.end_date is null or e.end_date >= :from)
+             order by e.start_date, e.seq""";
+
+    /** MHSDS column, then the SQL column it comes from, in the table's order. */
+    private static final List<Map.Entry<String, String>> MHS801_COLUMNS = List.of(
+            Map.entry("MHS801UniqID", "id"), Map.entry("LocalPatientId", "local_id"),
+            Map.entry("NHSNumber", "nhs_number"), Map.entry("AssToolCompDate", "assessed_on"),
+            Map.entry("ClustToolAssReason", "reason"), Map.entry("InitialCluster", "suggested_code"),
+            Map.entry("SuperClass", "super_class"), Map.entry("Scheme", "scheme"),
+            Map.entry("SchemeVersion", "version"), Map.entry("RuleVersion", "rule_version"),
+            Map.entry("CareProfTeamLocalId", "team"));
+
+    private static final List<Map.Entry<String, String>> MHS803_COLUMNS = List.of(
+            Map.entry("MHS803UniqID", "id"), Map.entry("LocalPatientId", "local_id"),
+            Map.entry("NHSNumber", "nhs_number"), Map.entry("StartDateCareClust", "start_date"),
+            Map.entry("EndDateCareClust", "end_date"), Map.entry("AMHCareClustCodeFin", "code"),
+            Map.entry("SuperClass", "super_class"), Map.entry("Scheme", "scheme"),
+            Map.entry("SchemeVersion", "version"), Map.entry("CareProfTeamLocalId", "team"),
+            Map.entry("OrgIDComm", "commissioner_code"), Map.entry("EndReason", "end_reason"));
 
     @Inject
     EntityManager em;
 
     /** The table's rows for the provider and period, read before anything is written. */
-    public List<?> rows(String provider, String table, LocalDate start, LocalDate end) {
-        return switch (table) {
-            case "MHS801" -> em.createNativeQuery("select a.id, p.local_id, p.nhs_number, a.assessed_on, a.reason,"
-                    + " a.suggested_code, sc.super_class, sv.scheme, sv.version, a.rule_version, a.team"
-                    + " from assessment a join patient p on p.id = a.patient_id"
-                    + " join scheme_version sv on sv.id = a.scheme_version_id"
-                    + " left join scheme_code sc on sc.scheme_version_id = a.scheme_version_id and sc.code = a.suggested_code"
-                    + " where a.provider_code = :provider and a.assessed_on between :from and :to order by a.assessed_on, a.seq")
-                    .setParameter("provider", provider).setParameter("from", start).setParameter("to", end).getResultList();
-            case "MHS802" -> em.createNativeQuery("select a.id, p.local_id, a.assessed_on, cast(a.ratings as text)"
-                    + " from assessment a join patient p on p.id = a.patient_id"
-                    + " where a.provider_code = :provider and a.assessed_on between :from and :to order by a.assessed_on, a.seq")
-                    .setParameter("provider", provider).setParameter("from", start).setParameter("to", end).getResultList();
-            default -> em.createNativeQuery("select e.id, p.local_id, p.nhs_number, e.start_date, e.end_date, e.code,"
-                    + " sc.super_class, sv.scheme, sv.version, e.team, e.commissioner_code, e.end_reason"
-                    + " from cluster_episode e join patient p on p.id = e.patient_id"
-                    + " join scheme_version sv on sv.id = e.scheme_version_id"
-                    + " join scheme_code sc on sc.scheme_version_id = e.scheme_version_id and sc.code = e.code"
-                    + " where e.provider_code = :provider and e.start_date <= :to and (e.end_date is null or e.end_date >= :from)"
-                    + " order by e.start_date, e.seq")
-                    .setParameter("provider", provider).setParameter("from", start).setParameter("to", end).getResultList();
+    public List<Row> rows(String provider, String table, LocalDate start, LocalDate end) {
+        String sql = switch (table) {
+            case "MHS801" -> MHS801;
+            case "MHS802" -> MHS802;
+            default -> MHS803;
         };
+        return Row.all(em.createNativeQuery(sql, Tuple.class).setParameter("provider", provider)
+                .setParameter("from", start).setParameter("to", end));
     }
 
     /** The rows as the table's CSV, with its header line. */
-    public void write(String table, List<?> rows, OutputStream out) throws IOException {
-
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            switch (table) {
-                case "MHS801" -> {
-                    writer.write("MHS801UniqID,LocalPatientId,NHSNumber,AssToolCompDate,ClustToolAssReason,"
-                            + "InitialCluster,SuperClass,Scheme,SchemeVersion,RuleVersion,CareProfTeamLocalId\r\n");
-                    for (Object row : rows) {
-                        line(writer, (Object[]) row);
-                    }
-                }
-                case "MHS802" -> {
-                    writer.write("MHS802UniqID,MHS801UniqID,LocalPatientId,AssToolCompDate,ScaleId,Score\r\n");
-                    for (Object row : rows) {
-                        Object[] r = (Object[]) row;
-                        String[] scores = ((String) r[3]).replace("{", "").replace("}", "").split(",");
-                        for (Scale scale : Scale.ALL) {
-                            line(writer, new Object[] { r[0] + "-" + scale.id(), r[0], r[1], r[2], scale.id(),
-                                    scores[scale.ordinal()].strip() });
-                        }
-                    }
-                }
-                default -> {
-                    writer.write("MHS803UniqID,LocalPatientId,NHSNumber,StartDateCareClust,EndDateCareClust,"
-                            + "AMHCareClustCodeFin,SuperClass,Scheme,SchemeVersion,CareProfTeamLocalId,"
-                            + "OrgIDComm,EndReason\r\n");
-                    for (Object row : rows) {
-                        line(writer, (Object[]) row);
+    public void write(String table, List<Row> rows, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        switch (table) {
+            case "MHS801" -> table(writer, MHS801_COLUMNS, rows);
+            case "MHS802" -> {
+                writer.write("MHS802UniqID,MHS801UniqID,LocalPatientId,AssToolCompDate,ScaleId,Score\r\n");
+                for (Row row : rows) {
+                    String[] scores = row.text("ratings").replace("{", "").replace("}", "").split(",");
+                    for (Scale scale : Scale.ALL) {
+                        line(writer, List.of(row.value("id") + "-" + scale.id(), row.value("id"),
+                                row.value("local_id"), row.value("assessed_on"), scale.id(),
+                                scores[scale.ordinal()].strip()));
                     }
                 }
             }
-            writer.flush();
+            default -> table(writer, MHS803_COLUMNS, rows);
+        }
+        writer.flush();
     }
 
-    private static void line(Writer writer, Object[] values) throws IOException {
+    private static void table(Writer writer, List<Map.Entry<String, String>> columns, List<Row> rows)
+            throws IOException {
+        writer.write(String.join(",", columns.stream().map(Map.Entry::getKey).toList()) + "\r\n");
+        for (Row row : rows) {
+            line(writer, columns.stream().map(c -> row.value(c.getValue())).toList());
+        }
+    }
+
+    private static void line(Writer writer, List<?> values) throws IOException {
         StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 line.append(',');
             }
-            String text = values[i] == null ? "" : values[i].toString();
+            Object value = values.get(i);
+            String text = value == null ? "" : value.toString();
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0) {
                 text = '"' + text.replace("\"", "\"\"") + '"';
             }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.persistence.Row;
+import org.openpbr.platform.validation.DateRanges;
+import org.openpbr.platform.validation.IsoDate;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.problem.ProblemException;
@@ -54,18 +57,16 @@ public class MhsdsExportResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response export(
             @Parameter(description = "MHS801, MHS802 or MHS803.", schema = @Schema(type = SchemaType.STRING, enumeration = { "MHS801", "MHS802", "MHS803" })) @PathParam("table") String table,
-            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to) {
         String provider = callers.current().requireProviderOrg();
         if (!List.of("MHS801", "MHS802", "MHS803").contains(table)) {
             throw ProblemException.notFound("Table " + table);
         }
-        Faults faults = new Faults();
-        Faults.DateRange period = faults.range(from, to, MAX_PERIOD_DAYS);
-        LocalDate start = period.from();
-        LocalDate end = period.to();
-        faults.throwIfAny();
-        List<?> rows = export.rows(provider, table, start, end);
+        LocalDate start = IsoDate.Parse.of(from);
+        LocalDate end = IsoDate.Parse.of(to);
+        DateRanges.require(start, end, MAX_PERIOD_DAYS);
+        List<Row> rows = export.rows(provider, table, start, end);
         StreamingOutput body = out -> export.write(table, rows, out);
         return Response.ok(body, CSV).header("Content-Disposition",
                 "attachment; filename=\"" + provider + "-" + table + "-" + start + "-" + end + ".csv\"").build();

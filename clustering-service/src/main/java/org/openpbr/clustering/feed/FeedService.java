@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.clustering.assessment.Allocation;
@@ -37,7 +36,7 @@ import org.openpbr.platform.problem.ProblemType;
 public class FeedService {
 
     @Inject
-    EntityManager em;
+    FeedQueries queries;
 
     @Inject
     ChangeHorizon horizon;
@@ -57,14 +56,11 @@ public class FeedService {
             throw new ProblemException(ProblemType.FORBIDDEN, "The feed is read by OpenPbR service accounts granted a reader role");
         }
         long settled = horizon.settled();
-        @SuppressWarnings("unchecked")
-        List<Object[]> keys = em.createNativeQuery(FeedQueries.changes(granted))
-                .setParameter("after", request.afterSequence())
-                .setParameter("settled", settled).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Object[]> page = Page.of(keys, request, row -> ((Number) row[0]).longValue(), uri);
+        Page<FeedQueries.Change> page = Page.of(queries.changes(granted, request.afterSequence(), settled,
+                request.fetchSize()), request, FeedQueries.Change::seq, uri);
         Map<String, List<UUID>> ids = new HashMap<>();
-        for (Object[] row : page.items()) {
-            ids.computeIfAbsent((String) row[1], k -> new ArrayList<>()).add((UUID) row[2]);
+        for (FeedQueries.Change change : page.items()) {
+            ids.computeIfAbsent(change.kind().name(), k -> new ArrayList<>()).add(change.id());
         }
         Map<UUID, Object> records = new HashMap<>();
         load(Assessment.class, ids.get("ASSESSMENT"), a -> a.id, records);
@@ -72,10 +68,10 @@ public class FeedService {
         load(ClusterEpisode.class, ids.get("EPISODE"), e -> e.id, records);
         Map<UUID, Person> people = people(records);
         List<FeedViews.FeedItem> items = new ArrayList<>();
-        for (Object[] row : page.items()) {
-            long seq = ((Number) row[0]).longValue();
-            Object record = records.get((UUID) row[2]);
-            items.add(switch (FeedViews.ChangeType.valueOf((String) row[1])) {
+        for (FeedQueries.Change change : page.items()) {
+            long seq = change.seq();
+            Object record = records.get(change.id());
+            items.add(switch (change.kind()) {
                 case ASSESSMENT -> {
                     Assessment a = (Assessment) record;
                     var scheme = schemes.load(a.schemeVersionId);
@@ -108,8 +104,7 @@ public class FeedService {
         if (ids == null) {
             return;
         }
-        for (T record : em.createQuery("from " + type.getSimpleName() + " where id in :ids", type)
-                .setParameter("ids", ids).getResultList()) {
+        for (T record : queries.records(type, ids)) {
             into.put(id.apply(record), record);
         }
     }
@@ -123,8 +118,7 @@ public class FeedService {
                 : r instanceof Allocation a ? a.patientId : ((ClusterEpisode) r).patientId).distinct().toList();
         Map<UUID, Person> out = new HashMap<>();
         if (!patients.isEmpty()) {
-            for (Patient p : em.createQuery("from Patient where id in :ids", Patient.class).setParameter("ids", patients)
-                    .getResultList()) {
+            for (Patient p : queries.patients(patients)) {
                 out.put(p.id, new Person(p.localId, p.nhsNumber, p.providerCode));
             }
         }

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.clustering.episode.EpisodeViews;
-import org.openpbr.platform.problem.Faults;
-import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.episode.EpisodeService;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
@@ -73,8 +74,8 @@ public class PatientResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response register(PatientViews.Registration request, @Context UriInfo uri) {
-        PatientService.Registered registered = patients.register(callers.current().requireProviderOrg(), request, "");
+    public Response register(@NotNull @Valid PatientViews.Registration body, @Context UriInfo uri) {
+        PatientService.Registered registered = patients.register(callers.current().requireProviderOrg(), body);
         PatientViews.View view = PatientViews.View.of(registered.patient());
         if (!registered.created()) {
             return Response.ok(view).build();
@@ -119,17 +120,17 @@ public class PatientResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response openSpell(
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
-            @PathParam("patientId") UUID patientId, PatientViews.SpellRequest request, @Context UriInfo uri) {
+            @PathParam("patientId") UUID patientId, @NotNull @Valid PatientViews.SpellRequest body, @Context UriInfo uri) {
         String provider = callers.current().requireProviderOrg();
-        return idempotency.create(provider, key, "POST /v1/patients/" + patientId + "/care-spells", request, () -> {
-            CareSpell spell = patients.openSpell(provider, patientId, request);
+        return idempotency.create(provider, key, "POST /v1/patients/" + patientId + "/care-spells", body, () -> {
+            CareSpell spell = patients.openSpell(provider, patientId, body);
             return new IdempotentWrites.Created(uri.getAbsolutePathBuilder().path(spell.id.toString()).build(),
                     PatientViews.Spell.of(spell));
         });
     }
 
     @Schema(name = "CareSpellEnd")
-    public record SpellEnd(@Schema(required = true, description = "The spell's last day; not in the future, not before an assessment in it.") LocalDate endDate) {
+    public record SpellEnd(@Schema(required = true, description = "The spell's last day; not in the future, not before an assessment in it.") @NotNull @PastOrPresent LocalDate endDate) {
     }
 
     @GET
@@ -160,11 +161,8 @@ public class PatientResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response endSpell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
-            SpellEnd request) {
-        if (request == null) {
-            new Faults().add("body", "is required").throwIfAny();
-        }
-        CareSpell spell = patients.endSpell(callers.current().requireProviderOrg(), patientId, spellId, request.endDate(),
+            @NotNull @Valid SpellEnd body) {
+        CareSpell spell = patients.endSpell(callers.current().requireProviderOrg(), patientId, spellId, body.endDate(),
                 ifMatch);
         return Response.ok(PatientViews.Spell.of(spell)).header("ETag", spell.etag()).build();
     }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.clustering.patient.rule.CareSpellRules;
+import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.clustering.episode.EpisodeService;
@@ -42,8 +44,8 @@ public class PatientService {
      * concurrent one (on conflict do nothing waits for it to commit), and the others then find it.
      */
     @Transactional
-    public Registered register(String providerCode, PatientViews.Registration request, String path) {
-        Patient candidate = validated(providerCode, request, path, LocalDate.now());
+    public Registered register(String providerCode, PatientViews.Registration request) {
+        Patient candidate = candidate(providerCode, request);
         int inserted = em.createNativeQuery("""
                 insert into patient (id, provider_code, local_id, nhs_number, date_of_birth)
                 values (:id, :provider, :local, :nhs, :born)
@@ -63,32 +65,13 @@ public class PatientService {
                 + " is already registered with a different NHS number or date of birth");
     }
 
-    /** A checked, unsaved patient; every fault is reported under {@code path}. */
-    public Patient validated(String providerCode, PatientViews.Registration request, String path, LocalDate today) {
-        Faults faults = new Faults();
-        if (request == null) {
-            faults.add(path.isEmpty() ? "body" : path, "is required").throwIfAny();
-        }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        faults.identifier(prefix + "localId", request.localId(), true);
-        String nhsNumber = null;
-        if (request.nhsNumber() != null && !request.nhsNumber().isBlank()) {
-            Optional<NhsNumber> parsed = NhsNumber.parse(request.nhsNumber());
-            if (parsed.isEmpty()) {
-                faults.add(prefix + "nhsNumber", "is not a valid NHS number (ten digits with a modulus 11 check digit)");
-            } else {
-                nhsNumber = parsed.get().digits();
-            }
-        }
-        if (faults.present(prefix + "dateOfBirth", request.dateOfBirth())) {
-            faults.notFuture(prefix + "dateOfBirth", request.dateOfBirth(), today);
-        }
-        faults.throwIfAny();
+    /** An unsaved patient from a registration whose fields were checked by their annotations. */
+    private static Patient candidate(String providerCode, PatientViews.Registration request) {
         Patient patient = new Patient();
         patient.id = UUID.randomUUID();
         patient.providerCode = providerCode;
         patient.localId = request.localId().strip();
-        patient.nhsNumber = nhsNumber;
+        patient.nhsNumber = request.nhsNumber() == null ? null : NhsNumber.parse(request.nhsNumber()).orElseThrow().digits();
         patient.dateOfBirth = request.dateOfBirth();
         return patient;
     }
@@ -114,28 +97,17 @@ public class PatientService {
         return spell;
     }
 
-    /** A checked, unsaved care spell for the patient. */
+    /**
+     * An unsaved care spell for the patient, from a request whose own fields were checked by their
+     * annotations; what depends on the stored person is checked here, with faults under {@code path}.
+     */
     public CareSpell validatedSpell(String providerCode, Patient patient, PatientViews.SpellRequest request,
             String path) {
-        Faults faults = new Faults();
-        if (request == null) {
-            faults.add(path.isEmpty() ? "body" : path, "is required").throwIfAny();
+        List<FieldError> faults = CareSpellRules.startAfterBirth(request.startDate(), patient.dateOfBirth,
+                path.isEmpty() ? "startDate" : path + ".startDate");
+        if (!faults.isEmpty()) {
+            throw ProblemException.invalid(faults);
         }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        faults.odsCode(prefix + "commissionerCode", request.commissionerCode(), true);
-        if (faults.present(prefix + "startDate", request.startDate())) {
-            faults.notFuture(prefix + "startDate", request.startDate(), LocalDate.now());
-            if (patient.dateOfBirth != null && request.startDate().isBefore(patient.dateOfBirth)) {
-                faults.add(prefix + "startDate", "must not be before the date of birth");
-            }
-            if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
-                faults.add(prefix + "endDate", "must not be before startDate");
-            }
-        }
-        faults.present(prefix + "source", request.source());
-        faults.odsCode(prefix + "referringOrgCode", request.referringOrgCode(),
-                request.source() == ReferralSource.INDEPENDENT_PROVIDER);
-        faults.throwIfAny();
         CareSpell spell = new CareSpell();
         spell.id = UUID.randomUUID();
         spell.patientId = patient.id;
@@ -144,7 +116,8 @@ public class PatientService {
         spell.startDate = request.startDate();
         spell.endDate = request.endDate();
         spell.source = request.source();
-        spell.referringOrgCode = request.referringOrgCode();
+        spell.referringOrgCode = request.referringOrgCode() == null || request.referringOrgCode().isBlank() ? null
+                : request.referringOrgCode();
         return spell;
     }
 
@@ -166,21 +139,19 @@ public class PatientService {
         CareSpell spell = ownedSpell(providerCode, patientId, spellId);
         IfMatch.requirePresent(ifMatch, "Send the care spell's ETag in If-Match (GET the spell to read it)");
         IfMatch.requireMatch(ifMatch, spell.etag(), "The care spell has changed since you read it; GET it again and retry");
+        // What the end date must respect in the stored spell; its own rules were checked on the request.
         Faults faults = new Faults();
-        if (faults.present("endDate", endDate)) {
-            faults.notFuture("endDate", endDate, LocalDate.now());
-            if (endDate.isBefore(spell.startDate)) {
-                faults.add("endDate", "must not be before the spell's start (" + spell.startDate + ")");
-            }
-            if (spell.endDate != null) {
-                faults.add("endDate", "the spell already ended on " + spell.endDate);
-            }
-            long later = ((Number) em.createNativeQuery(
-                    "select count(*) from assessment where care_spell_id = :spell and assessed_on > :end")
-                    .setParameter("spell", spell.id).setParameter("end", endDate).getSingleResult()).longValue();
-            if (later > 0) {
-                faults.add("endDate", "is before " + later + " assessment(s) recorded in this spell");
-            }
+        if (endDate.isBefore(spell.startDate)) {
+            faults.add("endDate", "must not be before the spell's start (" + spell.startDate + ")");
+        }
+        if (spell.endDate != null) {
+            faults.add("endDate", "the spell already ended on " + spell.endDate);
+        }
+        long later = ((Number) em.createNativeQuery(
+                "select count(*) from assessment where care_spell_id = :spell and assessed_on > :end")
+                .setParameter("spell", spell.id).setParameter("end", endDate).getSingleResult()).longValue();
+        if (later > 0) {
+            faults.add("endDate", "is before " + later + " assessment(s) recorded in this spell");
         }
         faults.throwIfAny();
         horizon.writing();

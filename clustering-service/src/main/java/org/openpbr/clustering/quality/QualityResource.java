@@ -1,9 +1,10 @@
 package org.openpbr.clustering.quality;
 
-import java.time.LocalDate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.platform.problem.Faults;
-import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.validation.IsoDate;
+import org.openpbr.platform.validation.OdsCode;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.PageRequest;
@@ -32,7 +33,6 @@ import org.openpbr.platform.paging.PageRequest;
 @RolesAllowed({ Roles.CLINICAL_LEAD, Roles.ANALYST, Roles.CONTRACT_MANAGER })
 public class QualityResource {
 
-    static final int MAX_PERIOD_DAYS = 731;
 
     @Inject
     QualityService quality;
@@ -51,36 +51,12 @@ public class QualityResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.Report.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QualityViews.Report report(
-            @Parameter(required = true, description = "First day (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(required = true, description = "Last day (YYYY-MM-DD); at most two years after from.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "PROVIDER, TEAM or CLINICIAN; default TEAM for a provider, PROVIDER for a commissioner.", schema = @Schema(type = SchemaType.STRING, enumeration = { "PROVIDER", "TEAM", "CLINICIAN" })) @QueryParam("groupBy") String groupBy,
-            @Parameter(description = "Commissioners only: one provider's records.") @QueryParam("provider") String provider) {
-        Caller caller = callers.current();
-        Faults faults = new Faults();
-        Faults.DateRange period = faults.range(from, to, MAX_PERIOD_DAYS);
-        LocalDate start = period.from();
-        LocalDate end = period.to();
-        QualityService.GroupBy by = null;
-        if (groupBy != null && !groupBy.isBlank()) {
-            try {
-                by = QualityService.GroupBy.valueOf(groupBy.strip());
-            } catch (IllegalArgumentException e) {
-                faults.add("groupBy", "must be PROVIDER, TEAM or CLINICIAN");
-            }
-        }
-        faults.odsCode("provider", provider, false);
-        faults.throwIfAny();
-        QualityService.Scope scope = quality.scope(caller, provider);
-        if (!scope.commissioner() && provider != null && !provider.isBlank()) {
-            new Faults().add("provider", "is for commissioners; a provider sees its own records").throwIfAny();
-        }
-        if (by == null) {
-            by = scope.commissioner() ? QualityService.GroupBy.PROVIDER : QualityService.GroupBy.TEAM;
-        }
-        if (scope.commissioner() && by == QualityService.GroupBy.CLINICIAN) {
-            new Faults().add("groupBy", "commissioners see providers and teams, not individual clinicians").throwIfAny();
-        }
-        return quality.report(scope, start, end, by);
+            @Parameter(required = true, description = "First day (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
+            @Parameter(required = true, description = "Last day (YYYY-MM-DD); at most two years after from.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to,
+            @Parameter(description = "PROVIDER, TEAM or CLINICIAN; default TEAM for a provider, PROVIDER for a commissioner.", schema = @Schema(type = SchemaType.STRING, enumeration = { "PROVIDER", "TEAM", "CLINICIAN" })) @QueryParam("groupBy") @Pattern(regexp = "PROVIDER|TEAM|CLINICIAN", message = "must be PROVIDER, TEAM or CLINICIAN") String groupBy,
+            @Parameter(description = "Commissioners only: one provider's records.") @QueryParam("provider") @OdsCode String provider) {
+        return quality.report(callers.current(), IsoDate.Parse.of(from), IsoDate.Parse.of(to),
+                groupBy == null ? null : QualityService.GroupBy.valueOf(groupBy), provider);
     }
 
     @GET

@@ -11,9 +11,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.clustering.quality.rule.Agreement;
@@ -24,9 +22,10 @@ import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.persistence.NativeRows;
+import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
+import org.openpbr.platform.validation.DateRanges;
 
 /**
  * The commissioner's confidence measures, per provider, team or clinician, computed by PostgreSQL
@@ -36,6 +35,8 @@ import org.openpbr.platform.problem.ProblemType;
 @ApplicationScoped
 public class QualityService {
 
+    /** The longest reporting period: two years. */
+    static final int MAX_PERIOD_DAYS = 731;
     static final int EARLY_DAYS = 14;
     static final int PAIR_WINDOW_DAYS = 7;
 
@@ -60,7 +61,7 @@ public class QualityService {
     }
 
     @Inject
-    EntityManager em;
+    QualityQueries queries;
 
     @Inject
     SmallNumbers smallNumbers;
@@ -73,22 +74,12 @@ public class QualityService {
      * pseudonym for that commissioner (never an identifier).
      */
     public QualityViews.PopulationPage population(String commissioner, PageRequest request, UriInfo uri) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                select e.seq, p.nhs_number, p.provider_code, p.local_id, e.provider_code as episode_provider, e.code,
-                       e.start_date, e.end_date, e.review_due, e.end_reason
-                  from cluster_episode e join patient p on p.id = e.patient_id
-                 where e.commissioner_code = :org and e.seq > :after
-                 order by e.seq limit :rows""", Tuple.class)
-                .setParameter("org", commissioner).setParameter("after", request.afterSequence())
-                .setParameter("rows", request.fetchSize()).getResultList();
-        Page<Tuple> page = Page.of(rows, request, row -> row.get("seq", Number.class).longValue(), uri);
+        Page<QualityQueries.PopulationRow> page = Page.of(queries.population(commissioner, request.afterSequence(),
+                request.fetchSize()), request, QualityQueries.PopulationRow::seq, uri);
         return new QualityViews.PopulationPage(page.items().stream().map(row -> new QualityViews.PopulationEpisode(
-                pseudonyms.of(commissioner, Optional.ofNullable(row.get("nhs_number", String.class)),
-                        row.get("provider_code", String.class), row.get("local_id", String.class)),
-                row.get("episode_provider", String.class), row.get("code", String.class),
-                NativeRows.date(row.get("start_date")), NativeRows.date(row.get("end_date")),
-                NativeRows.date(row.get("review_due")), row.get("end_reason", String.class))).toList(), page.next());
+                pseudonyms.of(commissioner, Optional.ofNullable(row.nhsNumber()), row.patientProvider(), row.localId()),
+                row.episodeProvider(), row.code(), row.startDate(), row.endDate(), row.reviewDue(), row.endReason()))
+                .toList(), page.next());
     }
 
     /**
@@ -106,6 +97,26 @@ public class QualityService {
             return new Scope(org, false, null);
         }
         throw new ProblemException(ProblemType.FORBIDDEN, "Data quality is for providers and commissioners");
+    }
+
+    /**
+     * The report for the caller's scope over the period: a provider by team (default) or clinician; a
+     * commissioner by provider (default) or team, never by clinician, and optionally one provider's.
+     */
+    public QualityViews.Report report(Caller caller, LocalDate from, LocalDate to, GroupBy requested,
+            String provider) {
+        DateRanges.require(from, to, MAX_PERIOD_DAYS);
+        Scope scope = scope(caller, provider);
+        if (!scope.commissioner() && provider != null && !provider.isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("provider",
+                    "is for commissioners; a provider sees its own records")));
+        }
+        GroupBy by = requested != null ? requested : scope.commissioner() ? GroupBy.PROVIDER : GroupBy.TEAM;
+        if (scope.commissioner() && by == GroupBy.CLINICIAN) {
+            throw ProblemException.invalid(List.of(new FieldError("groupBy",
+                    "commissioners see providers and teams, not individual clinicians")));
+        }
+        return report(scope, from, to, by);
     }
 
     public QualityViews.Report report(Scope scope, LocalDate from, LocalDate to, GroupBy groupBy) {
@@ -198,77 +209,38 @@ public class QualityService {
         String allocationDim = dimension(groupBy, "a.provider_code", "a.team", "a.clinician");
         String assessmentDim = dimension(groupBy, "x.provider_code", "x.team", "x.rater");
 
-        Query caseload = em.createNativeQuery("select " + episodeDim + ", e.code, count(distinct e.patient_id),"
-                + " count(distinct e.patient_id) filter (where e.review_due >= :to),"
-                + " count(distinct e.patient_id) filter (where e.code = sv.variance_code)"
-                + " from cluster_episode e join allocation a on a.id = e.started_by"
-                + " join scheme_version sv on sv.id = e.scheme_version_id"
-                + " where " + scope.where("e") + " and e.start_date <= :to and (e.end_date is null or e.end_date >= :to)"
-                + " group by 1, 2");
-        scope.bind(caseload);
-        for (Object row : caseload.setParameter("to", to).getResultList()) {
-            Object[] r = (Object[]) row;
-            Raw group = raw.computeIfAbsent((String) r[0], k -> new Raw());
-            int people = ((Number) r[2]).intValue();
-            group.caseload.merge((String) r[1], people, Integer::sum);
-            group.people += people;
-            group.withinReview += ((Number) r[3]).intValue();
-            group.variance += ((Number) r[4]).intValue();
+        for (QualityQueries.Caseload r : queries.caseload(scope, episodeDim, to)) {
+            Raw group = raw.computeIfAbsent(r.dim(), k -> new Raw());
+            group.caseload.merge(r.code(), r.people(), Integer::sum);
+            group.people += r.people();
+            group.withinReview += r.withinReview();
+            group.variance += r.inVariance();
         }
-
-        Query allocations = em.createNativeQuery("select " + allocationDim + ", a.override_reason, count(*),"
-                + " count(*) filter (where a.chosen_meets_red_rules), count(a.chosen_meets_red_rules)"
-                + " from allocation a where " + scope.where("a") + " and a.allocated_on between :from and :to"
-                + " group by 1, 2");
-        scope.bind(allocations);
-        for (Object row : allocations.setParameter("from", from).setParameter("to", to).getResultList()) {
-            Object[] r = (Object[]) row;
-            Raw group = raw.computeIfAbsent((String) r[0], k -> new Raw());
-            int count = ((Number) r[2]).intValue();
-            group.allocations += count;
-            if (r[1] != null) {
-                group.overrides += count;
-                group.reasons.merge((String) r[1], count, Integer::sum);
+        for (QualityQueries.Allocations r : queries.allocations(scope, allocationDim, from, to)) {
+            Raw group = raw.computeIfAbsent(r.dim(), k -> new Raw());
+            group.allocations += r.allocations();
+            if (r.overrideReason() != null) {
+                group.overrides += r.allocations();
+                group.reasons.merge(r.overrideReason(), r.allocations(), Integer::sum);
             }
-            group.meeting += ((Number) r[3]).intValue();
-            group.graded += ((Number) r[4]).intValue();
+            group.meeting += r.meeting();
+            group.graded += r.graded();
         }
-
-        Query early = em.createNativeQuery("select dim, count(*), count(*) filter (where end_date is not null"
-                + " and end_date <= start_date + " + EARLY_DAYS + ") from (select distinct on (e.patient_id, e.provider_code) "
-                + episodeDim + " as dim, e.start_date, e.end_date from cluster_episode e"
-                + " join allocation a on a.id = e.started_by where " + scope.where("e")
-                + " order by e.patient_id, e.provider_code, e.start_date, e.seq) firsts"
-                + " where start_date between :from and :to group by 1");
-        scope.bind(early);
-        for (Object row : early.setParameter("from", from).setParameter("to", to).getResultList()) {
-            Object[] r = (Object[]) row;
-            Raw group = raw.computeIfAbsent((String) r[0], k -> new Raw());
-            group.firsts += ((Number) r[1]).intValue();
-            group.early += ((Number) r[2]).intValue();
+        for (QualityQueries.FirstEpisodes r : queries.firstEpisodes(scope, episodeDim, from, to, EARLY_DAYS)) {
+            Raw group = raw.computeIfAbsent(r.dim(), k -> new Raw());
+            group.firsts += r.firsts();
+            group.early += r.early();
         }
-
-        Query pairs = em.createNativeQuery("select " + assessmentDim + ", cast(x.ratings as text), cast(y.ratings as text),"
-                + " coalesce(ax.chosen_code, x.suggested_code), coalesce(ay.chosen_code, y.suggested_code)"
-                + " from assessment x join assessment y on y.patient_id = x.patient_id"
-                + " and y.provider_code = x.provider_code and y.rater <> x.rater"
-                + " and y.assessed_on between x.assessed_on and x.assessed_on + " + PAIR_WINDOW_DAYS
-                + " and (y.assessed_on > x.assessed_on or y.seq > x.seq)"
-                + " left join allocation ax on ax.assessment_id = x.id left join allocation ay on ay.assessment_id = y.id"
-                + " where " + scope.where("x") + " and x.assessed_on between :from and :to"
-                + " and x.reason <> 'DISCHARGE' and y.reason <> 'DISCHARGE'");
-        scope.bind(pairs);
-        for (Object row : pairs.setParameter("from", from).setParameter("to", to).getResultList()) {
-            Object[] r = (Object[]) row;
-            Raw group = raw.computeIfAbsent((String) r[0], k -> new Raw());
-            int[] first = parseRatings((String) r[1]);
-            int[] second = parseRatings((String) r[2]);
+        for (QualityQueries.RatingPair r : queries.ratingPairs(scope, assessmentDim, from, to, PAIR_WINDOW_DAYS)) {
+            Raw group = raw.computeIfAbsent(r.dim(), k -> new Raw());
+            int[] first = parseRatings(r.firstRatings());
+            int[] second = parseRatings(r.secondRatings());
             for (Scale scale : Scale.ALL) {
                 group.scalePairs.computeIfAbsent(scale, s -> new ArrayList<>())
                         .add(new int[] { first[scale.ordinal()], second[scale.ordinal()] });
             }
-            if (r[3] != null && r[4] != null) {
-                group.codePairs.add(new String[] { (String) r[3], (String) r[4] });
+            if (r.firstCode() != null && r.secondCode() != null) {
+                group.codePairs.add(new String[] { r.firstCode(), r.secondCode() });
             }
         }
         return raw;

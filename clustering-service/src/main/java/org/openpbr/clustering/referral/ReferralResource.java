@@ -1,12 +1,15 @@
 package org.openpbr.clustering.referral;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.platform.problem.Faults;
 import org.openpbr.clustering.assessment.AssessmentReason;
+import org.openpbr.clustering.assessment.rule.AssessmentRules;
 import org.openpbr.clustering.assessment.AssessmentService;
 import org.openpbr.clustering.assessment.AssessmentViews;
 import org.openpbr.clustering.assessment.Item8ProblemType;
@@ -36,12 +39,16 @@ import org.openpbr.clustering.patient.CareSpell;
 import org.openpbr.clustering.patient.Patient;
 import org.openpbr.clustering.patient.PatientService;
 import org.openpbr.clustering.patient.PatientViews;
+import org.openpbr.clustering.patient.rule.CareSpellRules;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.validation.CrossFieldChecked;
+import org.openpbr.platform.validation.CrossFieldRules;
+import org.openpbr.platform.validation.Identifier;
 
 
 /**
@@ -68,17 +75,35 @@ public class ReferralResource {
     CallerContext callers;
 
     @Schema(name = "ClusteredAssessment", description = "The assessment of a clustered referral; its allocation is required.")
-    public record ClusteredAssessment(@Schema(required = true) LocalDate assessedOn,
-            @Schema(required = true) AssessmentReason reason, @Schema(required = true) RatingsInput ratings,
-            Item8ProblemType item8ProblemType, String item8ProblemText,
-            @Schema(required = true) String rater, @Schema(required = true) String team, String scheme,
-            @Schema(required = true) AssessmentViews.AllocationRequest allocation) {
+    @CrossFieldChecked
+    public record ClusteredAssessment(@Schema(required = true) @NotNull @PastOrPresent LocalDate assessedOn,
+            @Schema(required = true) @NotNull AssessmentReason reason,
+            @Schema(required = true) @NotNull @Valid RatingsInput ratings,
+            Item8ProblemType item8ProblemType,
+            @Size(max = 500, message = "must be at most 500 characters") String item8ProblemText,
+            @Schema(required = true) @NotBlank @Identifier String rater,
+            @Schema(required = true) @NotBlank @Identifier String team, String scheme,
+            @Schema(required = true) @NotNull(message = "is required: a clustered referral carries its cluster") @Valid AssessmentViews.AllocationRequest allocation)
+            implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            return AssessmentRules.faults(reason, ratings == null ? null : ratings.s8(), item8ProblemType,
+                    item8ProblemText, allocation != null);
+        }
     }
 
     @Schema(name = "ClusteredReferral")
-    public record ClusteredReferral(@Schema(required = true) PatientViews.Registration patient,
-            @Schema(required = true) PatientViews.SpellRequest careSpell,
-            @Schema(required = true) ClusteredAssessment assessment) {
+    @CrossFieldChecked
+    public record ClusteredReferral(@Schema(required = true) @NotNull @Valid PatientViews.Registration patient,
+            @Schema(required = true) @NotNull @Valid PatientViews.SpellRequest careSpell,
+            @Schema(required = true) @NotNull @Valid ClusteredAssessment assessment) implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            return patient == null || careSpell == null ? List.of()
+                    : CareSpellRules.startAfterBirth(careSpell.startDate(), patient.dateOfBirth(), "careSpell.startDate");
+        }
     }
 
     @POST
@@ -93,34 +118,14 @@ public class ReferralResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response submit(
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
-            ClusteredReferral referral, @Context UriInfo uri) {
+            @NotNull @Valid ClusteredReferral body, @Context UriInfo uri) {
         Caller caller = callers.current();
         String provider = caller.requireProviderOrg();
-        if (referral == null) {
-            throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
-        }
-        List<FieldError> faults = new ArrayList<>();
-        Patient candidate = collect(faults, () -> patients.validated(provider, referral.patient(), "patient",
-                LocalDate.now()));
-        // The care spell is checked even when the person is not valid, so every fault is listed at once.
-        Patient forSpell = candidate != null ? candidate : new Patient();
-        if (candidate == null && referral.patient() != null) {
-            forSpell.dateOfBirth = referral.patient().dateOfBirth();
-        }
-        collect(faults, () -> patients.validatedSpell(provider, forSpell, referral.careSpell(), "careSpell"));
-        if (referral.assessment() == null) {
-            faults.add(new FieldError("assessment", "is required"));
-        } else if (referral.assessment().allocation() == null) {
-            faults.add(new FieldError("assessment.allocation", "is required: a clustered referral carries its cluster"));
-        }
-        if (!faults.isEmpty()) {
-            throw ProblemException.invalid(faults);
-        }
-        return idempotency.create(provider, key, "POST /v1/referrals", referral, () -> {
-            Patient patient = patients.register(provider, referral.patient(), "patient").patient();
-            CareSpell spell = patients.validatedSpell(provider, patient, referral.careSpell(), "careSpell");
+        return idempotency.create(provider, key, "POST /v1/referrals", body, () -> {
+            Patient patient = patients.register(provider, body.patient()).patient();
+            CareSpell spell = patients.validatedSpell(provider, patient, body.careSpell(), "careSpell");
             spell.persist();
-            ClusteredAssessment a = referral.assessment();
+            ClusteredAssessment a = body.assessment();
             AssessmentViews.Request request = new AssessmentViews.Request(patient.id, spell.id, a.assessedOn(),
                     a.reason(), a.ratings(), a.item8ProblemType(), a.item8ProblemText(), a.rater(), a.team(), a.scheme(),
                     a.allocation());
@@ -134,18 +139,6 @@ public class ReferralResource {
                     uri.getBaseUriBuilder().path("v1/assessments/{id}").build(recorded.assessment().id),
                     assessments.view(recorded));
         });
-    }
-
-    private static <T> T collect(List<FieldError> faults, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (ProblemException e) {
-            if (e.problem().errors() == null) {
-                throw e;
-            }
-            faults.addAll(e.problem().errors());
-            return null;
-        }
     }
 
     private static ProblemException prefixed(ProblemException e, String prefix) {

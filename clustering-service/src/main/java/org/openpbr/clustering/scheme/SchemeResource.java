@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.json.JsonFaults;
 import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.validation.IsoDate;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
@@ -109,11 +110,8 @@ public class SchemeResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public SchemeViews.Summary inForce(@PathParam("scheme") String scheme,
-            @Parameter(description = "The date (YYYY-MM-DD); today when absent.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") String on) {
-        Faults faults = new Faults();
-        LocalDate given = faults.date("on", on, false);
-        faults.throwIfAny();
-        LocalDate date = given == null ? LocalDate.now() : given;
+            @Parameter(description = "The date (YYYY-MM-DD); today when absent.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") @IsoDate String on) {
+        LocalDate date = on == null ? LocalDate.now() : IsoDate.Parse.of(on);
         LoadedScheme loaded = catalogue.inForce(scheme, date).orElseThrow(
                 () -> ProblemException.notFound("A version of scheme " + scheme + " in force on " + date));
         return SchemeViews.Summary.of(SchemeVersion.findById(loaded.id()));

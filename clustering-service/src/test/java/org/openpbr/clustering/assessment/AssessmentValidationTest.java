@@ -2,6 +2,7 @@ package org.openpbr.clustering.assessment;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.openpbr.clustering.ClusteringApi.assessment;
@@ -60,8 +61,15 @@ class AssessmentValidationTest {
         spell.put("startDate", "1960-01-01");
         spell.put("endDate", "1959-01-01");
         spell.put("source", "INDEPENDENT_PROVIDER");
+        // The request's own rules first, all at once; what needs the stored person once those pass.
         clinician().body(spell).post("/v1/patients/" + patient[0] + "/care-spells").then().statusCode(400)
-                .body("errors.field", hasItems("commissionerCode", "startDate", "endDate", "referringOrgCode"));
+                .body("errors.field", contains("commissionerCode", "endDate", "referringOrgCode"));
+        spell.put("commissionerCode", "15N");
+        spell.put("endDate", "1961-01-01");
+        spell.put("referringOrgCode", "NZ1");
+        clinician().body(spell).post("/v1/patients/" + patient[0] + "/care-spells").then().statusCode(400)
+                .body("errors.field", contains("startDate"))
+                .body("errors.message", contains("must not be before the date of birth"));
         clinician().body(Map.of("commissionerCode", "15N", "startDate", "2020-01-01", "source", "CARRIER_PIGEON"))
                 .post("/v1/patients/" + patient[0] + "/care-spells").then().statusCode(400);
     }

@@ -2,6 +2,9 @@ package org.openpbr.costing.carepackage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.problem.Faults;
 
 /** Care packages per code: defined by finance or a clinical lead, read by the provider's staff. */
 @Path("/v1/care-packages")
@@ -60,23 +62,10 @@ public class CarePackageResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("code") String code,
-            @Parameter(description = "An earlier version", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version) {
+            @Parameter(description = "An earlier version", schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") @Pattern(regexp = "[1-9][0-9]{0,8}", message = "must be a whole number from 1") String version) {
         String provider = callers.current().requireProviderOrg();
-        CarePackageService.Stored stored;
-        if (version == null) {
-            stored = packages.current(provider, code);
-        } else {
-            int n = 0;
-            try {
-                n = Integer.parseInt(version);
-            } catch (NumberFormatException e) {
-                n = 0;
-            }
-            if (n < 1) {
-                new Faults().add("version", "must be a whole number from 1").throwIfAny();
-            }
-            stored = packages.version(provider, code, n);
-        }
+        CarePackageQueries.Stored stored = version == null ? packages.current(provider, code)
+                : packages.version(provider, code, Integer.parseInt(version));
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
@@ -96,10 +85,10 @@ public class CarePackageResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response define(@PathParam("code") String code,
+    public Response define(@PathParam("code") @Pattern(regexp = "[0-9A-Za-z]{1,10}", message = "must be 1-10 letters or digits, e.g. 04") String code,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag from GET; required to change an existing package") @HeaderParam("If-Match") String ifMatch,
-            CarePackageViews.Definition body) {
-        CarePackageService.Stored stored = packages.define(callers.current(), code, body, ifMatch);
+            @NotNull @Valid CarePackageViews.Definition body) {
+        CarePackageQueries.Stored stored = packages.define(callers.current(), code, body, ifMatch);
         return Response.status(stored.version() == 1 ? 201 : 200).entity(stored.view()).header("ETag", stored.etag())
                 .build();
     }

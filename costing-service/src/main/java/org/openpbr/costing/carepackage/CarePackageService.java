@@ -11,17 +11,15 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.openpbr.costing.carepackage.CarePackageQueries.Stored;
 import org.openpbr.costing.carepackage.rule.PackageCosting;
 import org.openpbr.costing.run.RunReader;
 import org.openpbr.costing.run.RunViews;
 import org.openpbr.costing.run.UnitCost;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
-import org.openpbr.platform.persistence.NativeRows;
-import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
@@ -30,14 +28,10 @@ import org.openpbr.platform.problem.ProblemType;
 @ApplicationScoped
 public class CarePackageService {
 
-    public static final int MAX_INTERVENTIONS = 50;
 
-    /** A stored version and its ETag. */
-    public record Stored(int version, CarePackageViews.Package view, String etag) {
-    }
 
     @Inject
-    EntityManager em;
+    CarePackageQueries queries;
 
     @Inject
     AuditTrail audit;
@@ -55,23 +49,13 @@ public class CarePackageService {
     }
 
     public Stored version(String provider, String code, int version) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PACKAGE_COLUMNS
-                + " where provider_code = :p and code = :code and version = :v and not retired")
-                .setParameter("p", provider).setParameter("code", code).setParameter("v", version).getResultList();
-        if (rows.isEmpty()) {
-            throw ProblemException.notFound("Care package for code " + code + " version " + version);
-        }
-        return stored(rows.get(0));
+        return queries.version(provider, code, version).orElseThrow(
+                () -> ProblemException.notFound("Care package for code " + code + " version " + version));
     }
 
     /** Every code's current package, by code. */
     public List<CarePackageViews.Package> list(String provider) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PACKAGE_COLUMNS + " where id in (select distinct on (code) id"
-                + " from care_package where provider_code = :p order by code, version desc) and not retired order by code")
-                .setParameter("p", provider).getResultList();
-        return rows.stream().map(r -> stored(r).view()).toList();
+        return queries.current(provider);
     }
 
     /**
@@ -81,29 +65,13 @@ public class CarePackageService {
     @Transactional
     public Stored define(Caller caller, String code, CarePackageViews.Definition body, String ifMatch) {
         String provider = caller.requireProviderOrg();
-        List<PackageCosting.Intervention> interventions = validate(code, body);
+        List<PackageCosting.Intervention> interventions = interventions(body);
         Stored before = lockedLatest(provider, code);
         checkPrecondition(before, ifMatch, false);
         int version = before == null ? 1 : before.version() + 1;
-        long id = ((Number) em.createNativeQuery("insert into care_package (provider_code, code, version, name, weeks,"
-                + " note, created_by) values (:p, :code, :v, :name, :weeks, :note, :by) returning id")
-                .setParameter("p", provider).setParameter("code", code).setParameter("v", version)
-                .setParameter("name", body.name().strip()).setParameter("weeks", body.weeks())
-                .setParameter("note", body.note() == null || body.note().isBlank() ? null : body.note().strip())
-                .setParameter("by", caller.username().orElse(caller.subject())).getSingleResult()).longValue();
-        int position = 0;
-        for (PackageCosting.Intervention i : interventions) {
-            em.createNativeQuery("insert into care_package_intervention (package_id, position, name, setting,"
-                    + " staff_group, minutes, times, every_weeks, duration_weeks, group_size, core)"
-                    + " values (:id, :pos, :name, :setting, :staff, cast(:minutes as integer), :times, :every,"
-                    + " :duration, :group, :core)")
-                    .setParameter("id", id).setParameter("pos", ++position).setParameter("name", i.name())
-                    .setParameter("setting", i.setting().name()).setParameter("staff", i.staffGroup())
-                    .setParameter("minutes", i.minutes() == null ? null : i.minutes().toString())
-                    .setParameter("times", i.times()).setParameter("every", i.everyWeeks())
-                    .setParameter("duration", i.durationWeeks()).setParameter("group", i.groupSize())
-                    .setParameter("core", i.core()).executeUpdate();
-        }
+        queries.insert(provider, code, version, body.name().strip(), body.weeks(),
+                body.note() == null || body.note().isBlank() ? null : body.note().strip(),
+                caller.username().orElse(caller.subject()), interventions);
         audit.record(caller, "care-package.defined", "care_package", provider + "/" + code, null,
                 Map.of("version", version, "weeks", body.weeks(), "interventions", interventions.size()));
         return latest(provider, code);
@@ -119,11 +87,8 @@ public class CarePackageService {
         }
         checkPrecondition(before, ifMatch, true);
         int version = before.version() + 1;
-        em.createNativeQuery("insert into care_package (provider_code, code, version, retired, name, weeks, created_by)"
-                + " values (:p, :code, :v, true, :name, :weeks, :by)").setParameter("p", provider)
-                .setParameter("code", code).setParameter("v", version).setParameter("name", before.view().name())
-                .setParameter("weeks", before.view().weeks())
-                .setParameter("by", caller.username().orElse(caller.subject())).executeUpdate();
+        queries.insertRetired(provider, code, version, before.view().name(), before.view().weeks(),
+                caller.username().orElse(caller.subject()));
         audit.record(caller, "care-package.retired", "care_package", provider + "/" + code, null,
                 Map.of("version", version));
     }
@@ -132,22 +97,15 @@ public class CarePackageService {
     public CarePackageViews.Comparisons compare(RunViews.Run run) {
         Map<String, PackageCosting.Rate> staff = new LinkedHashMap<>();
         List<CarePackageViews.StaffRate> staffRates = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select staff_group, sum(cost), sum(minutes) from run_allocation"
-                + " where run_id = :id and not admitted group by staff_group order by staff_group")
-                .setParameter("id", run.id()).getResultList();
-        for (Object[] r : rows) {
-            PackageCosting.Rate rate = new PackageCosting.Rate((BigDecimal) r[1], (BigDecimal) r[2]);
-            staff.put((String) r[0], rate);
+        for (CarePackageQueries.StaffMinutes m : queries.staffRates(run.id())) {
+            PackageCosting.Rate rate = m.rate();
+            staff.put(m.staffGroup(), rate);
             if (rate.perUnit() != null) {
-                staffRates.add(new CarePackageViews.StaffRate((String) r[0], rate.cost(),
+                staffRates.add(new CarePackageViews.StaffRate(m.staffGroup(), rate.cost(),
                         rate.units().setScale(2, RoundingMode.HALF_UP), rate.perUnit()));
             }
         }
-        Object[] ward = (Object[]) em.createNativeQuery("select coalesce(sum(cost), 0), coalesce(sum(bed_days), 0)"
-                + " from run_allocation where run_id = :id and admitted").setParameter("id", run.id()).getSingleResult();
-        PackageCosting.Rate bedDays = new PackageCosting.Rate(((BigDecimal) ward[0]).setScale(2),
-                new BigDecimal(ward[1].toString()));
+        PackageCosting.Rate bedDays = queries.wardRate(run.id());
         PackageCosting.Rates rates = new PackageCosting.Rates(staff, bedDays);
 
         Map<String, RunViews.CodeCost> actual = new HashMap<>();
@@ -192,107 +150,18 @@ public class CarePackageService {
     }
 
     private static PackageCosting.Intervention domain(CarePackageViews.Intervention i) {
-        return new PackageCosting.Intervention(i.name(), PackageCosting.Setting.valueOf(i.setting()), i.staffGroup(),
+        return new PackageCosting.Intervention(i.name(), PackageCosting.Setting.valueOf(i.setting().name()), i.staffGroup(),
                 i.minutes(), i.times(), i.everyWeeks(), i.durationWeeks(), i.groupSize(), i.core());
     }
 
-    private static List<PackageCosting.Intervention> validate(String code, CarePackageViews.Definition body) {
-        Faults faults = new Faults();
-        if (code == null || !code.matches("[0-9A-Za-z]{1,10}")) {
-            faults.add("code", "must be 1-10 letters or digits, e.g. 04");
-        }
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new org.openpbr.platform.problem.FieldError("body", "is required")));
-        }
-        if (faults.present("name", body.name()) && (body.name().isBlank() || body.name().length() > 200)) {
-            faults.add("name", "must be 1-200 characters");
-        }
-        if (body.note() != null && body.note().length() > 2000) {
-            faults.add("note", "must be at most 2000 characters");
-        }
-        int weeks = 0;
-        if (faults.present("weeks", body.weeks())) {
-            weeks = body.weeks();
-            if (weeks < 1 || weeks > 104) {
-                faults.add("weeks", "must be 1-104");
-            }
-        }
-        List<PackageCosting.Intervention> result = new ArrayList<>();
-        if (faults.present("interventions", body.interventions())) {
-            if (body.interventions().isEmpty() || body.interventions().size() > MAX_INTERVENTIONS) {
-                faults.add("interventions", "must hold 1-" + MAX_INTERVENTIONS + " interventions");
-            }
-            for (int n = 0; n < Math.min(body.interventions().size(), MAX_INTERVENTIONS); n++) {
-                PackageCosting.Intervention i = intervention(faults, "interventions[" + n + "].",
-                        body.interventions().get(n), weeks);
-                if (i != null) {
-                    result.add(i);
-                }
-            }
-        }
-        faults.throwIfAny();
-        return result;
-    }
-
-    private static PackageCosting.Intervention intervention(Faults faults, String at, CarePackageViews.Intervention i,
-            int weeks) {
-        if (i == null) {
-            faults.add(at.substring(0, at.length() - 1), "must not be null");
-            return null;
-        }
-        int before = faults.errors().size();
-        if (faults.present(at + "name", i.name()) && (i.name().isBlank() || i.name().length() > 200)) {
-            faults.add(at + "name", "must be 1-200 characters");
-        }
-        PackageCosting.Setting setting = null;
-        if (faults.present(at + "setting", i.setting())) {
-            try {
-                setting = PackageCosting.Setting.valueOf(i.setting());
-            } catch (IllegalArgumentException e) {
-                faults.add(at + "setting", "must be COMMUNITY or WARD");
-            }
-        }
-        int groupSize = i.groupSize() == null ? 1 : i.groupSize();
-        if (setting == PackageCosting.Setting.COMMUNITY) {
-            if (faults.present(at + "staffGroup", i.staffGroup())
-                    && (i.staffGroup().isBlank() || i.staffGroup().length() > 64)) {
-                faults.add(at + "staffGroup", "must be 1-64 characters, spelt as in your activity files");
-            }
-            if (faults.present(at + "minutes", i.minutes()) && (i.minutes() < 1 || i.minutes() > 1440)) {
-                faults.add(at + "minutes", "must be 1-1440");
-            }
-            if (groupSize < 1 || groupSize > 60) {
-                faults.add(at + "groupSize", "must be 1-60");
-            }
-        } else if (setting == PackageCosting.Setting.WARD) {
-            if (i.staffGroup() != null) {
-                faults.add(at + "staffGroup", "must be absent for a ward stay (it is costed per occupied bed day)");
-            }
-            if (i.minutes() != null) {
-                faults.add(at + "minutes", "must be absent for a ward stay (times counts nights)");
-            }
-            if (groupSize != 1) {
-                faults.add(at + "groupSize", "must be absent for a ward stay");
-            }
-        }
-        int times = i.times() == null ? 1 : i.times();
-        if (times < 1 || times > 366) {
-            faults.add(at + "times", "must be 1-366");
-        }
-        int every = i.everyWeeks() == null ? 1 : i.everyWeeks();
-        if (every < 1 || every > 104) {
-            faults.add(at + "everyWeeks", "must be 1-104");
-        }
-        int duration = i.durationWeeks() == null ? weeks : i.durationWeeks();
-        if (weeks > 0 && (duration < 1 || duration > weeks)) {
-            faults.add(at + "durationWeeks", "must be 1 to the package's " + weeks + " weeks");
-        }
-        if (faults.errors().size() > before || setting == null || weeks < 1 || weeks > 104) {
-            return null;
-        }
-        return new PackageCosting.Intervention(i.name().strip(), setting,
-                i.staffGroup() == null ? null : i.staffGroup().strip(), i.minutes(), times, every, duration, groupSize,
-                i.core() == null || i.core());
+    /** The package's interventions with their defaults filled in; the request passed its annotations. */
+    private static List<PackageCosting.Intervention> interventions(CarePackageViews.Definition body) {
+        return body.interventions().stream().map(i -> new PackageCosting.Intervention(i.name().strip(),
+                PackageCosting.Setting.valueOf(i.setting().name()),
+                i.staffGroup() == null ? null : i.staffGroup().strip(), i.minutes(),
+                i.times() == null ? 1 : i.times(), i.everyWeeks() == null ? 1 : i.everyWeeks(),
+                i.durationWeeks() == null ? body.weeks() : i.durationWeeks(),
+                i.groupSize() == null ? 1 : i.groupSize(), i.core() == null || i.core())).toList();
     }
 
     private static void checkPrecondition(Stored before, String ifMatch, boolean required) {
@@ -314,42 +183,14 @@ public class CarePackageService {
                 + before.view().version() + "); GET it again and retry");
     }
 
-    private static final String PACKAGE_COLUMNS = "select id, code, version, retired, name, weeks, note, created_at,"
-            + " created_by from care_package";
-
     /** The code's latest version (a retired one has a null view), or null when it never had one. */
     private Stored latest(String provider, String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(PACKAGE_COLUMNS
-                + " where provider_code = :p and code = :code order by version desc limit 1")
-                .setParameter("p", provider).setParameter("code", code).getResultList();
-        return rows.isEmpty() ? null : stored(rows.get(0));
+        return queries.latest(provider, code).orElse(null);
     }
 
     /** As {@link #latest}, after taking the code's lock, so that two changes are never both based on one version. */
     private Stored lockedLatest(String provider, String code) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "care_package/" + provider + "/" + code).getSingleResult();
+        queries.lock(provider, code);
         return latest(provider, code);
     }
-
-    private Stored stored(Object[] r) {
-        long id = ((Number) r[0]).longValue();
-        int version = ((Number) r[2]).intValue();
-        String etag = "\"package-" + r[1] + "-v" + version + "\"";
-        if ((Boolean) r[3]) {
-            return new Stored(version, null, etag);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select name, setting, staff_group, minutes, times, every_weeks,"
-                + " duration_weeks, group_size, core from care_package_intervention where package_id = :id"
-                + " order by position").setParameter("id", id).getResultList();
-        List<CarePackageViews.Intervention> interventions = rows.stream().map(i -> new CarePackageViews.Intervention(
-                (String) i[0], (String) i[1], (String) i[2], i[3] == null ? null : ((Number) i[3]).intValue(),
-                ((Number) i[4]).intValue(), ((Number) i[5]).intValue(), ((Number) i[6]).intValue(),
-                ((Number) i[7]).intValue(), (Boolean) i[8])).toList();
-        return new Stored(version, new CarePackageViews.Package((String) r[1], version, (String) r[4], ((Number) r[5]).intValue(),
-                (String) r[6], interventions, NativeRows.instant(r[7]), (String) r[8]), etag);
-    }
-
 }

@@ -5,7 +5,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.costing.carepackage.rule.InterventionRules;
+import org.openpbr.costing.carepackage.rule.PackageCosting;
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.validation.CrossFieldChecked;
+import org.openpbr.platform.validation.CrossFieldRules;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -15,23 +27,46 @@ public final class CarePackageViews {
     private CarePackageViews() {
     }
 
+    /** Where an intervention happens, as the API names it (the costing rule has its own). */
+    @Schema(name = "InterventionSetting")
+    public enum Setting {
+        COMMUNITY, WARD
+    }
+
     @Schema(name = "CarePackageIntervention", description = "One intervention of a package: it happens `times` every `everyWeeks` weeks for `durationWeeks` weeks.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Intervention(@Schema(required = true, description = "e.g. Care coordination, CBT group, Crisis admission") String name,
-            @Schema(required = true, description = "COMMUNITY (staff time) or WARD (nights in an inpatient ward)", enumeration = { "COMMUNITY", "WARD" }) String setting,
-            @Schema(description = "Community care: the staff group, spelt as in your care contacts and group sessions (its cost per minute comes from them).") String staffGroup,
-            @Schema(description = "Community care: minutes of staff time per occurrence, 1-1440.") Integer minutes,
-            @Schema(description = "How many times (or nights) every everyWeeks weeks, 1-366; default 1.") Integer times,
-            @Schema(description = "1-104; default 1 (weekly). 2 is fortnightly; equal to durationWeeks means once.") Integer everyWeeks,
-            @Schema(description = "For how many weeks, 1 to the package's weeks; default the package's weeks.") Integer durationWeeks,
-            @Schema(description = "Community care: people sharing each occurrence (a group), 1-60; default 1.") Integer groupSize,
-            @Schema(description = "A core intervention (default) or an optional one.") Boolean core) {
+    @CrossFieldChecked
+    public record Intervention(@Schema(required = true, description = "e.g. Care coordination, CBT group, Crisis admission") @NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
+            @Schema(required = true, description = "COMMUNITY (staff time) or WARD (nights in an inpatient ward)") @NotNull Setting setting,
+            @Schema(description = "Community care: the staff group, spelt as in your care contacts and group sessions (its cost per minute comes from them).") @Size(max = 64, message = "must be 1-64 characters, spelt as in your activity files") String staffGroup,
+            @Schema(description = "Community care: minutes of staff time per occurrence, 1-1440.") @Min(1) @Max(1440) Integer minutes,
+            @Schema(description = "How many times (or nights) every everyWeeks weeks, 1-366; default 1.") @Min(1) @Max(366) Integer times,
+            @Schema(description = "1-104; default 1 (weekly). 2 is fortnightly; equal to durationWeeks means once.") @Min(1) @Max(104) Integer everyWeeks,
+            @Schema(description = "For how many weeks, 1 to the package's weeks; default the package's weeks.") @Min(1) @Max(104) Integer durationWeeks,
+            @Schema(description = "Community care: people sharing each occurrence (a group), 1-60; default 1.") @Min(1) @Max(60) Integer groupSize,
+            @Schema(description = "A core intervention (default) or an optional one.") Boolean core) implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            return InterventionRules.bySetting(setting == null ? null : PackageCosting.Setting.valueOf(setting.name()),
+                    staffGroup, minutes, groupSize);
+        }
     }
 
     @Schema(name = "NewCarePackage")
-    public record Definition(@Schema(required = true) String name,
-            @Schema(required = true, description = "The length the package describes, in weeks (1-104), e.g. the code's review period.") Integer weeks,
-            String note, @Schema(required = true, description = "1-50 interventions") List<Intervention> interventions) {
+    @CrossFieldChecked
+    public record Definition(@Schema(required = true) @NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
+            @Schema(required = true, description = "The length the package describes, in weeks (1-104), e.g. the code's review period.") @NotNull @Min(1) @Max(104) Integer weeks,
+            @Schema(description = "At most 2000 characters.") @Size(max = 2000, message = "must be at most 2000 characters") String note,
+            @Schema(required = true, description = "1-50 interventions") @NotNull @Size(min = 1, max = InterventionRules.MAX_INTERVENTIONS, message = "must hold 1-{max} interventions") List<@NotNull @Valid Intervention> interventions)
+            implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            List<Integer> durations = interventions == null ? List.of()
+                    : interventions.stream().map(i -> i == null ? null : i.durationWeeks()).toList();
+            return InterventionRules.withinPackage(weeks, durations);
+        }
     }
 
     @Schema(name = "CarePackage", description = "A code's care package, one version of it. Send its ETag in If-Match to change or retire it.")

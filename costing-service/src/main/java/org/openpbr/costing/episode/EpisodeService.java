@@ -17,6 +17,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.platform.validation.OdsCode;
 import org.openpbr.platform.csv.CsvFaults;
 import org.openpbr.platform.csv.CsvRows;
 import org.openpbr.costing.Sha256;
@@ -26,8 +27,7 @@ import org.openpbr.platform.nhs.NhsNumber;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.persistence.NativeRows;
-import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -54,7 +54,7 @@ public class EpisodeService {
     public record Outcome(long uploadId, int created, int updated, int unchanged, boolean replayed) {
     }
 
-    record Row(int line, String ref, String patient, String code, LocalDate start, LocalDate end, LocalDate reviewDue,
+    record Line(int line, String ref, String patient, String code, LocalDate start, LocalDate end, LocalDate reviewDue,
             String commissioner, String team, String pseudonym) {
 
         LocalDate last() {
@@ -78,7 +78,7 @@ public class EpisodeService {
             return new Outcome(((Number) earlier.get(0)).longValue(), 0, 0, 0, true);
         }
         CsvFaults faults = new CsvFaults();
-        List<Row> rows = read(csv, provider, faults);
+        List<Line> rows = read(csv, provider, faults);
         if (faults.isEmpty() && rows.isEmpty()) {
             faults.add(2, null, "the file has a header but no episodes");
         }
@@ -114,11 +114,11 @@ public class EpisodeService {
                 + "  excluded.start_date, excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team,"
                 + "  excluded.pseudonym)"
                 + " returning xmax = 0").setParameter("p", provider).setParameter("upload", uploadId)
-                .setParameter("refs", array(rows, Row::ref)).setParameter("patients", array(rows, Row::patient))
-                .setParameter("codes", array(rows, Row::code)).setParameter("starts", array(rows, Row::start))
-                .setParameter("ends", array(rows, Row::end)).setParameter("dues", array(rows, Row::reviewDue))
-                .setParameter("comms", array(rows, Row::commissioner)).setParameter("teams", array(rows, Row::team))
-                .setParameter("pseudonyms", array(rows, Row::pseudonym))
+                .setParameter("refs", array(rows, Line::ref)).setParameter("patients", array(rows, Line::patient))
+                .setParameter("codes", array(rows, Line::code)).setParameter("starts", array(rows, Line::start))
+                .setParameter("ends", array(rows, Line::end)).setParameter("dues", array(rows, Line::reviewDue))
+                .setParameter("comms", array(rows, Line::commissioner)).setParameter("teams", array(rows, Line::team))
+                .setParameter("pseudonyms", array(rows, Line::pseudonym))
                 .getResultList();
         int created = (int) result.stream().filter(Boolean.TRUE::equals).count();
         int updated = result.size() - created;
@@ -128,8 +128,8 @@ public class EpisodeService {
         return new Outcome(uploadId, created, updated, unchanged, false);
     }
 
-    private List<Row> read(String csv, String provider, CsvFaults faults) {
-        List<Row> rows = new ArrayList<>();
+    private List<Line> read(String csv, String provider, CsvFaults faults) {
+        List<Line> rows = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         try {
             CsvRows.read(new StringReader(csv), COLUMNS, OPTIONAL_COLUMNS, faults, (line, value) -> {
@@ -148,9 +148,9 @@ public class EpisodeService {
                 if (!code.matches("[0-9A-Za-z]{1,10}")) {
                     faults.add(line, "code", code.isEmpty() ? "is required" : "must be 1-10 letters or digits, e.g. 04");
                 }
-                if (!Faults.ODS_CODE.matcher(commissioner).matches()) {
+                if (!OdsCode.PATTERN.matcher(commissioner).matches()) {
                     faults.add(line, "commissioner_code", commissioner.isEmpty() ? "is required"
-                            : Faults.ODS_CODE_RULE);
+                            : OdsCode.RULE);
                 }
                 LocalDate start = date(value.apply("start_date"), line, "start_date", true, faults);
                 LocalDate end = date(value.apply("end_date"), line, "end_date", false, faults);
@@ -172,7 +172,7 @@ public class EpisodeService {
                     faults.add(line, "nhs_number", "must be a valid NHS number (ten digits, modulus 11), or empty");
                 }
                 if (faults.count() == before) {
-                    rows.add(new Row(line, ref, patient, code, start, end, due, commissioner, team,
+                    rows.add(new Line(line, ref, patient, code, start, end, due, commissioner, team,
                             pseudonyms.of(commissioner, Optional.of(nhsNumber).filter(n -> !n.isEmpty()), provider, patient)));
                 }
             });
@@ -200,9 +200,9 @@ public class EpisodeService {
      * A PostgreSQL array literal of one column. Identifiers, codes and dates never hold quotes,
      * commas or backslashes (the file's rules refuse them), so each element is simply quoted.
      */
-    private static String array(List<Row> rows, java.util.function.Function<Row, Object> column) {
+    private static String array(List<Line> rows, java.util.function.Function<Line, Object> column) {
         StringBuilder text = new StringBuilder(rows.size() * 16).append('{');
-        for (Row row : rows) {
+        for (Line row : rows) {
             Object value = column.apply(row);
             if (text.length() > 1) {
                 text.append(',');
@@ -213,33 +213,34 @@ public class EpisodeService {
     }
 
     /** A person's episodes with this provider (the file's, and the stored ones the file does not replace) must not overlap. */
-    private void checkOverlaps(String provider, List<Row> rows, CsvFaults faults) {
-        Map<String, List<Row>> byPatient = new HashMap<>();
-        Map<String, Row> fileRefs = new HashMap<>();
-        for (Row row : rows) {
+    private void checkOverlaps(String provider, List<Line> rows, CsvFaults faults) {
+        Map<String, List<Line>> byPatient = new HashMap<>();
+        Map<String, Line> fileRefs = new HashMap<>();
+        for (Line row : rows) {
             byPatient.computeIfAbsent(row.patient(), k -> new ArrayList<>()).add(row);
             fileRefs.put(row.ref(), row);
         }
-        @SuppressWarnings("unchecked")
         // a join, not "= any (array)", which PostgreSQL would test element by element for every row
-        List<Object[]> stored = em.createNativeQuery("select e.ref, e.patient_id, e.start_date, e.end_date"
-                + " from cluster_episode e join (select distinct unnest(cast(:patients as text[])) as patient) f"
-                + " on f.patient = e.patient_id where e.provider_code = :p")
-                .setParameter("p", provider).setParameter("patients", array(rows, Row::patient)).getResultList();
-        for (Object[] s : stored) {
-            if (!fileRefs.containsKey((String) s[0])) {
-                byPatient.get((String) s[1]).add(new Row(0, (String) s[0], (String) s[1], null, NativeRows.date(s[2]),
-                        NativeRows.date(s[3]), null, null, null, null));
+        List<Row> stored = Row.all(em.createNativeQuery("""
+                select e.ref, e.patient_id, e.start_date, e.end_date
+                  from cluster_episode e
+                  join (select distinct unnest(cast(:patients as text[])) as patient) f on f.patient = e.patient_id
+                 where e.provider_code = :p""", Tuple.class)
+                .setParameter("p", provider).setParameter("patients", array(rows, Line::patient)));
+        for (Row s : stored) {
+            if (!fileRefs.containsKey(s.text("ref"))) {
+                byPatient.get(s.text("patient_id")).add(new Line(0, s.text("ref"), s.text("patient_id"), null,
+                        s.date("start_date"), s.date("end_date"), null, null, null, null));
             }
         }
-        for (List<Row> episodes : byPatient.values()) {
-            episodes.sort(Comparator.comparing(Row::start));
+        for (List<Line> episodes : byPatient.values()) {
+            episodes.sort(Comparator.comparing(Line::start));
             for (int i = 1; i < episodes.size(); i++) {
-                Row before = episodes.get(i - 1);
-                Row after = episodes.get(i);
+                Line before = episodes.get(i - 1);
+                Line after = episodes.get(i);
                 if (!after.start().isAfter(before.last())) {
-                    Row reported = after.line() > 0 ? after : before;
-                    Row other = reported == after ? before : after;
+                    Line reported = after.line() > 0 ? after : before;
+                    Line other = reported == after ? before : after;
                     faults.add(reported.line(), "start_date", "episode " + reported.ref() + " overlaps episode "
                             + other.ref() + (other.line() > 0 ? " (line " + other.line() + ")" : " (already loaded)")
                             + ": a person is in one cluster at a time with a provider");
@@ -256,17 +257,15 @@ public class EpisodeService {
 
     /** One page of the provider's episodes (optionally one person's), in the order they reached costing. */
     public EpisodeViews.ViewPage list(String provider, String patientId, PageRequest request, UriInfo uri) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        List<Row> rows = Row.all(em.createNativeQuery("""
                 select id, ref, source, patient_id, code, start_date, end_date, review_due, commissioner_code, team
                   from cluster_episode where provider_code = :p and id > :after
                    and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows""", Tuple.class)
                 .setParameter("p", provider).setParameter("after", request.afterSequence())
-                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Tuple> page = Page.of(rows, request, r -> r.get("id", Number.class).longValue(), uri);
-        return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View(r.get("ref", String.class),
-                r.get("source", String.class), r.get("patient_id", String.class), r.get("code", String.class),
-                NativeRows.date(r.get("start_date")), NativeRows.date(r.get("end_date")), NativeRows.date(r.get("review_due")),
-                r.get("commissioner_code", String.class), r.get("team", String.class))).toList(), page.next());
+                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()));
+        Page<Row> page = Page.of(rows, request, r -> r.whole("id"), uri);
+        return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View(r.text("ref"),
+                r.text("source"), r.text("patient_id"), r.text("code"), r.date("start_date"), r.date("end_date"),
+                r.date("review_due"), r.text("commissioner_code"), r.text("team"))).toList(), page.next());
     }
 }

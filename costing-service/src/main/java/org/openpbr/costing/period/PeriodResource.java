@@ -1,12 +1,15 @@
 package org.openpbr.costing.period;
 
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +35,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.csv.CsvCharset;
+import org.openpbr.costing.period.rule.PeriodRules;
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.validation.CrossFieldChecked;
+import org.openpbr.platform.validation.CrossFieldRules;
+import org.openpbr.platform.validation.Identifier;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
@@ -45,9 +53,16 @@ public class PeriodResource {
     public static final String CSV = "text/csv";
 
     @Schema(name = "NewCostingPeriod")
-    public record NewPeriodBody(@Schema(required = true, description = "Your name for it, e.g. 2025-26.") String code,
-            @Schema(required = true, description = "The first day of a month.") java.time.LocalDate startDate,
-            @Schema(required = true, description = "The last day of a month; at most 12 months after startDate.") java.time.LocalDate endDate) {
+    @CrossFieldChecked
+    public record NewPeriodBody(@Schema(required = true, description = "Your name for it, e.g. 2025-26.") @NotBlank @Identifier String code,
+            @Schema(required = true, description = "The first day of a month.") @NotNull LocalDate startDate,
+            @Schema(required = true, description = "The last day of a month; at most 12 months after startDate.") @NotNull LocalDate endDate)
+            implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            return PeriodRules.faults(startDate, endDate);
+        }
     }
 
     @Schema(name = "CostingPeriodList")
@@ -81,10 +96,7 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response create(NewPeriodBody body, @Context UriInfo uri) {
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new org.openpbr.platform.problem.FieldError("body", "is required")));
-        }
+    public Response create(@NotNull @Valid NewPeriodBody body, @Context UriInfo uri) {
         CostingPeriod period = periods.create(callers.current(),
                 new PeriodService.NewPeriod(body.code(), body.startDate(), body.endDate()));
         return Response.created(uri.getBaseUriBuilder().path("v1/periods/{code}").build(period.code))

@@ -2,7 +2,6 @@ package org.openpbr.costing.period;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
-import org.openpbr.platform.problem.Faults;
 import org.openpbr.platform.problem.ProblemException;
 
 @ApplicationScoped
@@ -25,7 +23,6 @@ public class PeriodService {
 
 
     /** The longest period: a financial year. */
-    public static final int MAX_MONTHS = 12;
 
     @Inject
     AuditTrail audit;
@@ -45,27 +42,8 @@ public class PeriodService {
     @Transactional
     public CostingPeriod create(Caller caller, NewPeriod request) {
         String provider = caller.requireProviderOrg();
-        Faults faults = new Faults();
-        faults.identifier("code", request.code(), true);
-        faults.present("startDate", request.startDate());
-        faults.present("endDate", request.endDate());
         LocalDate start = request.startDate();
         LocalDate end = request.endDate();
-        if (start != null && start.getDayOfMonth() != 1) {
-            faults.add("startDate", "must be the first day of a month: periods are whole months");
-        }
-        if (end != null && !end.equals(end.withDayOfMonth(end.lengthOfMonth()))) {
-            faults.add("endDate", "must be the last day of a month: periods are whole months");
-        }
-        if (start != null && end != null) {
-            long months = ChronoUnit.MONTHS.between(start, end.plusDays(1));
-            if (end.isBefore(start)) {
-                faults.add("endDate", "must be after startDate");
-            } else if (months > MAX_MONTHS) {
-                faults.add("endDate", "makes the period " + months + " months long; at most " + MAX_MONTHS);
-            }
-        }
-        faults.throwIfAny();
         if (CostingPeriod.count("providerCode = ?1 and code = ?2", provider, request.code()) > 0) {
             throw ProblemException.conflict("You already have a costing period " + request.code());
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.costing.run.VarianceService;
+import org.openpbr.platform.validation.DecimalRange;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.validation.IsoDate;
 
 /**
  * What commissioners see of costing: their own population (the episodes they are the responsible
@@ -48,13 +50,12 @@ public class PopulationResource {
     @APIResponse(responseCode = "200", description = "Your population's costs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Costs.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public PopulationViews.Costs costs(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
+    public PopulationViews.Costs costs(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
+            @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
         String commissioner = callers.current().requireCommissionerOrg();
         BigDecimal k = VarianceService.trimMultiplier(trimMultiplier);
-        Faults.DateRange period = period(from, to);
-        return population.costs(commissioner, period.from(), period.to(), k);
+        return population.costs(commissioner, IsoDate.Parse.of(from), IsoDate.Parse.of(to), k);
     }
 
     @GET
@@ -67,19 +68,11 @@ public class PopulationResource {
     @APIResponse(responseCode = "200", description = "Outliers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Outliers.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public PopulationViews.Outliers outliers(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
-            @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
+    public PopulationViews.Outliers outliers(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
+            @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
         String commissioner = callers.current().requireCommissionerOrg();
         BigDecimal k = VarianceService.trimMultiplier(trimMultiplier);
-        Faults.DateRange period = period(from, to);
-        return population.outliers(commissioner, period.from(), period.to(), k);
-    }
-
-    private static Faults.DateRange period(String from, String to) {
-        Faults faults = new Faults();
-        Faults.DateRange period = faults.range(from, to, 366);
-        faults.throwIfAny();
-        return period;
+        return population.outliers(commissioner, IsoDate.Parse.of(from), IsoDate.Parse.of(to), k);
     }
 }

@@ -20,6 +20,7 @@ import jakarta.persistence.Tuple;
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.costing.run.VarianceService;
 import org.openpbr.costing.run.VarianceViews;
+import org.openpbr.platform.validation.DateRanges;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.persistence.NativeRows;
@@ -31,6 +32,9 @@ import org.openpbr.platform.persistence.NativeRows;
  */
 @ApplicationScoped
 public class PopulationService {
+
+    /** The longest period a population view covers: a (leap) year. */
+    static final int MAX_PERIOD_DAYS = 366;
 
     static final int MAX_OUTLIERS = 1000;
 
@@ -48,6 +52,7 @@ public class PopulationService {
     SmallNumbers smallNumbers;
 
     public PopulationViews.Costs costs(String commissioner, LocalDate from, LocalDate to, BigDecimal k) {
+        DateRanges.require(from, to, MAX_PERIOD_DAYS);
         Population population = population(commissioner, from, to);
         CostVariance.Result all = CostVariance.of(population.episodes(), k);
         List<PopulationViews.ProviderVariance> providers = new ArrayList<>();
@@ -64,6 +69,7 @@ public class PopulationService {
     }
 
     public PopulationViews.Outliers outliers(String commissioner, LocalDate from, LocalDate to, BigDecimal k) {
+        DateRanges.require(from, to, MAX_PERIOD_DAYS);
         Population population = population(commissioner, from, to);
         CostVariance.Result all = CostVariance.of(population.episodes(), k);
         Map<String, BigDecimal> trimPoints = new HashMap<>();

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,9 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.costing.period.CostingPeriod;
 import org.openpbr.costing.period.PeriodService;
+import org.openpbr.platform.validation.DecimalRange;
+import org.openpbr.platform.validation.Identifier;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.paging.PageRequest;
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
@@ -43,7 +49,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public class RunResource {
 
     @Schema(name = "NewCostingRun")
-    public record NewRunBody(@Schema(required = true, description = "The costing period's code.") String period,
+    public record NewRunBody(@Schema(required = true, description = "The costing period's code.") @NotBlank @Identifier String period,
             @Schema(description = "Include ledger lines flagged social care (default true); recorded with the run.") Boolean includeSocialCare) {
     }
 
@@ -81,10 +87,7 @@ public class RunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Run.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response start(NewRunBody body, @Context UriInfo uri) {
-        if (body == null) {
-            throw ProblemException.invalid(List.of(new FieldError("body", "is required")));
-        }
+    public Response start(@NotNull @Valid NewRunBody body, @Context UriInfo uri) {
         UUID id = runs.run(callers.current(), new RunService.NewRun(body.period(), body.includeSocialCare()));
         return Response.created(uri.getBaseUriBuilder().path("v1/runs/{id}").build(id))
                 .entity(reader.require(callers.current(), id)).build();
@@ -131,7 +134,7 @@ public class RunResource {
     public RunViews.CodeCosts codes(@PathParam("id") UUID id,
             @Parameter(description = "team or commissioner", schema = @Schema(enumeration = { "team", "commissioner" })) @QueryParam("by") String by,
             @Parameter(description = "Leave high-cost outlier episodes out of the figures (see /variance).", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("excludeOutliers") String excludeOutliers,
-            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
         RunReader.Grouping grouping = null;
         if (by != null) {
             // Exactly as published (team, commissioner): no other spelling is guessed at.
@@ -166,7 +169,7 @@ public class RunResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VarianceViews.Run variance(@PathParam("id") UUID id,
-            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier) {
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
         return variance.variance(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier));
     }
 
@@ -181,7 +184,7 @@ public class RunResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VarianceViews.OutlierPage outliers(@PathParam("id") UUID id,
-            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") String trimMultiplier,
+            @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier,
             @Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         return variance.outlierPage(reader.require(callers.current(), id), VarianceService.trimMultiplier(trimMultiplier),
@@ -216,8 +219,8 @@ public class RunResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         RunViews.Run run = reader.require(callers.current(), id);
         PageRequest request = PageRequest.of(after, limit);
-        Page<Object[]> page = Page.of(reader.episodeRows(run, code, request.afterSequence(), request.fetchSize()),
-                request, r -> ((Number) r[0]).longValue(), uri);
+        Page<Row> page = Page.of(reader.episodeRows(run, code, request.afterSequence(), request.fetchSize()),
+                request, r -> r.whole("episode_id"), uri);
         return new EpisodePage(page.items().stream().map(RunReader::episode).toList(), page.next());
     }
 

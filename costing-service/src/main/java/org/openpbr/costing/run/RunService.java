@@ -11,7 +11,6 @@ import org.openpbr.costing.period.CostingPeriod;
 import org.openpbr.costing.period.PeriodService;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
-import org.openpbr.platform.problem.ProblemException;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,10 +35,6 @@ public class RunService {
 
     public UUID run(Caller caller, NewRun request) {
         String provider = caller.requireProviderOrg();
-        if (request.period() == null || request.period().isBlank()) {
-            throw ProblemException.invalid(java.util.List.of(new org.openpbr.platform.problem.FieldError("period",
-                    "is required")));
-        }
         boolean socialCare = request.includeSocialCare() == null || request.includeSocialCare();
         return QuarkusTransaction.requiringNew().timeout(RUN_TIMEOUT_SECONDS).call(() -> {
             CostingPeriod period = periods.require(provider, request.period());

@@ -13,14 +13,14 @@ import java.util.stream.IntStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.problem.FieldError;
-import org.openpbr.platform.problem.ProblemException;
 
 /** Variance and outliers of a run's episode costs, for a provider or one commissioner's population. */
 @ApplicationScoped
@@ -33,30 +33,21 @@ public class VarianceService {
     @Inject
     EntityManager em;
 
-    /** The trim multiplier from a query parameter: a decimal from 0 to 10, 1.5 when absent. */
+    public static final String TRIM_RULE = "must be a number from 0 to 10";
+
+    /** The trim multiplier from a query parameter that passed its check (a decimal from 0 to 10), 1.5 when absent. */
     public static BigDecimal trimMultiplier(String value) {
-        if (value == null || value.isBlank()) {
-            return CostVariance.DEFAULT_TRIM_MULTIPLIER;
-        }
-        try {
-            BigDecimal k = new BigDecimal(value.trim());
-            if (k.signum() >= 0 && k.compareTo(BigDecimal.TEN) <= 0) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(List.of(new FieldError("trimMultiplier", "must be a number from 0 to 10")));
+        return value == null ? CostVariance.DEFAULT_TRIM_MULTIPLIER : new BigDecimal(value.strip());
     }
 
     /** The run's episodes (only those of one commissioner's population when {@code commissioner} is set). */
     public List<CostVariance.Episode> episodes(UUID runId, String commissioner) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select episode_id, code, admitted_cost + non_admitted_cost, cluster_days"
-                + " from run_episode where run_id = :id and (cast(:c as text) is null or commissioner_code = :c)")
-                .setParameter("id", runId).setParameter("c", commissioner).getResultList();
-        return rows.stream().map(r -> new CostVariance.Episode(((Number) r[0]).longValue(), (String) r[1],
-                (BigDecimal) r[2], ((Number) r[3]).intValue())).toList();
+        return Row.all(em.createNativeQuery("""
+                select episode_id, code, admitted_cost + non_admitted_cost as cost, cluster_days
+                  from run_episode where run_id = :id and (cast(:c as text) is null or commissioner_code = :c)""",
+                Tuple.class).setParameter("id", runId).setParameter("c", commissioner)).stream()
+                .map(r -> new CostVariance.Episode(r.whole("episode_id"), r.text("code"), r.decimal("cost"),
+                        r.integer("cluster_days"))).toList();
     }
 
     /** A provider's own run: every code shown exactly. */
@@ -106,17 +97,17 @@ public class VarianceService {
         Page<Integer> positions = Page.of(IntStream.range(from, Math.min(from + request.fetchSize(), all.size())).boxed()
                 .toList(), request, position -> position + 1L, uri);
         List<CostVariance.Episode> page = positions.items().stream().map(all::get).toList();
-        Map<Long, Object[]> details = new HashMap<>();
+        Map<Long, Row> details = new HashMap<>();
         if (!page.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> found = em.createNativeQuery("select episode_id, ref, patient_id from run_episode"
-                    + " where run_id = :id and episode_id = any (cast(:ids as bigint[]))").setParameter("id", run.id())
-                    .setParameter("ids", page.stream().map(e -> String.valueOf(e.id())).collect(Collectors.joining(",", "{", "}")))
-                    .getResultList();
-            found.forEach(r -> details.put(((Number) r[0]).longValue(), r));
+            Row.all(em.createNativeQuery("""
+                    select episode_id, ref, patient_id from run_episode
+                     where run_id = :id and episode_id = any (cast(:ids as bigint[]))""", Tuple.class)
+                    .setParameter("id", run.id())
+                    .setParameter("ids", page.stream().map(e -> String.valueOf(e.id())).collect(Collectors.joining(",", "{", "}"))))
+                    .forEach(r -> details.put(r.whole("episode_id"), r));
         }
         List<VarianceViews.Outlier> items = page.stream().map(e -> new VarianceViews.Outlier(
-                (String) details.get(e.id())[1], (String) details.get(e.id())[2], e.code(), e.clusterDays(), e.cost(),
+                details.get(e.id()).text("ref"), details.get(e.id()).text("patient_id"), e.code(), e.clusterDays(), e.cost(),
                 e.cost().divide(BigDecimal.valueOf(e.clusterDays()), 2, RoundingMode.HALF_UP), trimPoints.get(e.code())))
                 .toList();
         return new VarianceViews.OutlierPage(k, all.size(), items, positions.next());

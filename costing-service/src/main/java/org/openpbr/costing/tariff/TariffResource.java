@@ -1,10 +1,13 @@
 package org.openpbr.costing.tariff;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
-import org.openpbr.platform.problem.Faults;
+import org.openpbr.platform.validation.IsoDate;
+import org.openpbr.platform.validation.OdsCode;
 
 /** Local tariffs: proposed and agreed by provider finance, read by commissioners and contract-service. */
 @Path("/v1/tariffs")
@@ -58,7 +62,7 @@ public class TariffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.Tariff.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response propose(TariffViews.Proposal body, @Context UriInfo uri) {
+    public Response propose(@NotNull @Valid TariffViews.Proposal body, @Context UriInfo uri) {
         TariffQueries.Stored stored = tariffs.propose(callers.current(), body);
         return Response.created(uri.getBaseUriBuilder().path("v1/tariffs/{id}").build(stored.view().id()))
                 .entity(stored.view()).header("ETag", stored.etag()).build();
@@ -73,16 +77,8 @@ public class TariffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.SummaryList.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public TariffViews.SummaryList list(
-            @Parameter(description = "DRAFT or AGREED", schema = @Schema(enumeration = { "DRAFT", "AGREED" })) @QueryParam("status") String status) {
-        TariffStatus wanted = null;
-        if (status != null) {
-            try {
-                wanted = TariffStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                new Faults().add("status", "must be DRAFT or AGREED").throwIfAny();
-            }
-        }
-        return new TariffViews.SummaryList(tariffs.list(callers.current(), wanted));
+            @Parameter(description = "DRAFT or AGREED", schema = @Schema(enumeration = { "DRAFT", "AGREED" })) @QueryParam("status") @Pattern(regexp = "DRAFT|AGREED", message = "must be DRAFT or AGREED") String status) {
+        return new TariffViews.SummaryList(tariffs.list(callers.current(), status == null ? null : TariffStatus.valueOf(status)));
     }
 
     @GET
@@ -97,15 +93,10 @@ public class TariffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.Tariff.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response applicable(@Parameter(required = true, description = "The provider's ODS code") @QueryParam("provider") String provider,
-            @Parameter(required = true, description = "The commissioner's ODS code") @QueryParam("commissioner") String commissioner,
-            @Parameter(required = true, description = "The date to price", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") String on) {
-        Faults faults = new Faults();
-        faults.odsCode("provider", provider, true);
-        faults.odsCode("commissioner", commissioner, true);
-        LocalDate date = faults.date("on", on, true);
-        faults.throwIfAny();
-        TariffQueries.Stored stored = tariffs.applicable(callers.current(), provider, commissioner, date);
+    public Response applicable(@Parameter(required = true, description = "The provider's ODS code") @QueryParam("provider") @NotBlank @OdsCode String provider,
+            @Parameter(required = true, description = "The commissioner's ODS code") @QueryParam("commissioner") @NotBlank @OdsCode String commissioner,
+            @Parameter(required = true, description = "The date to price", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") @NotBlank @IsoDate String on) {
+        TariffQueries.Stored stored = tariffs.applicable(callers.current(), provider, commissioner, IsoDate.Parse.of(on));
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
 
@@ -140,7 +131,7 @@ public class TariffResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response revise(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
-            TariffViews.Proposal body) {
+            @NotNull @Valid TariffViews.Proposal body) {
         TariffQueries.Stored stored = tariffs.revise(callers.current(), id, body, ifMatch);
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }
@@ -162,7 +153,7 @@ public class TariffResource {
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response agree(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
-            TariffViews.Agreement body) {
+            @Valid TariffViews.Agreement body) {
         TariffQueries.Stored stored = tariffs.agree(callers.current(), id, ifMatch, body == null ? null : body.note());
         return Response.ok(stored.view()).header("ETag", stored.etag()).build();
     }

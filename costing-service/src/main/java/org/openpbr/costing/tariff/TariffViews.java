@@ -7,8 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.openpbr.costing.run.RunViews;
+import org.openpbr.costing.tariff.rule.ProposalRules;
+import org.openpbr.platform.problem.FieldError;
+import org.openpbr.platform.validation.CrossFieldChecked;
+import org.openpbr.platform.validation.CrossFieldRules;
+import org.openpbr.platform.validation.DecimalRange;
+import org.openpbr.platform.validation.OdsCode;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -19,27 +31,40 @@ public final class TariffViews {
     }
 
     @Schema(name = "PlannedActivity", description = "One code's planned units for the tariff's period, and how many of them carry each top-up flag.")
-    public record PlannedActivity(@Schema(required = true) String code,
-            @Schema(required = true, description = "Cluster days, or review periods, planned; at most two decimals.") BigDecimal units,
-            @Schema(description = "Units carrying each top-up flag, e.g. {\"DEAFNESS\": 40}; each at most units.") Map<String, BigDecimal> flaggedUnits) {
+    public record PlannedActivity(@Schema(required = true) @NotBlank String code,
+            @Schema(required = true, description = "Cluster days, or review periods, planned; at most two decimals.") @NotNull @DecimalRange(min = "0", max = "1000000000", maxInclusive = false, scale = 2, message = "must be 0 or more, below 1,000,000,000, with at most two decimals") BigDecimal units,
+            @Schema(description = "Units carrying each top-up flag, e.g. {\"DEAFNESS\": 40}; each at most units.") Map<String, @NotNull @DecimalRange(min = "0", scale = 2, message = "must be 0 or more, with at most two decimals") BigDecimal> flaggedUnits) {
     }
 
     @Schema(name = "TopUp", description = "A percentage uplift on the price of units carrying the flag (co-morbidity, specialist needs such as deafness or acquired brain injury).")
-    public record TopUp(@Schema(required = true, description = "e.g. DEAFNESS") String flag,
-            @Schema(required = true, description = "Uplift in percent, more than 0 and at most 500.") BigDecimal upliftPercent) {
+    public record TopUp(@Schema(required = true, description = "e.g. DEAFNESS") @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{0,39}", message = "must be 1-40 capital letters, digits or _, e.g. DEAFNESS") String flag,
+            @Schema(required = true, description = "Uplift in percent, more than 0 and at most 500.") @NotNull @DecimalRange(min = "0", minInclusive = false, max = "500", scale = 4, message = "must be more than 0 and at most 500, with at most four decimals") BigDecimal upliftPercent) {
     }
 
     @Schema(name = "TariffProposal")
-    public record Proposal(@Schema(required = true, description = "The tariff's name; versions of one tariff share it, e.g. 2026-27 local tariff.") String name,
-            @Schema(required = true, description = "The costing run the unit costs come from.") UUID runId,
-            @Schema(required = true, description = "CLUSTER_DAY or REVIEW_PERIOD (a cluster episode's review period)", enumeration = { "CLUSTER_DAY", "REVIEW_PERIOD" }) String unit,
-            @Schema(description = "One commissioner's tariff; absent for a trust-wide tariff.") String commissionerCode,
-            @Schema(required = true) LocalDate validFrom, @Schema(required = true) LocalDate validTo,
-            @Schema(required = true, description = "The current contract value to stay neutral against, in pounds.") BigDecimal contractValue,
-            @Schema(description = "Efficiency factor in percent (0 up to 100, default 0): prices add up to contractValue x (1 - efficiency).") BigDecimal efficiencyPercent,
+    @CrossFieldChecked
+    public record Proposal(@Schema(required = true, description = "The tariff's name; versions of one tariff share it, e.g. 2026-27 local tariff.") @NotBlank @Size(max = 200, message = "must be 1-200 characters") String name,
+            @Schema(required = true, description = "The costing run the unit costs come from.") @NotNull UUID runId,
+            @Schema(required = true, description = "CLUSTER_DAY or REVIEW_PERIOD (a cluster episode's review period)") @NotNull TariffUnit unit,
+            @Schema(description = "One commissioner's tariff; absent for a trust-wide tariff.") @OdsCode String commissionerCode,
+            @Schema(required = true) @NotNull LocalDate validFrom,
+            @Schema(required = true, description = "On or after validFrom; a tariff is valid for at most three years (1098 days).") @NotNull LocalDate validTo,
+            @Schema(required = true, description = "The current contract value to stay neutral against, in pounds.") @NotNull @DecimalRange(min = "0", minInclusive = false, max = "1000000000000", maxInclusive = false, scale = 2, message = "must be more than 0 and below 1,000,000,000,000, in pounds with at most two decimals") BigDecimal contractValue,
+            @Schema(description = "Efficiency factor in percent (0 up to 100, default 0): prices add up to contractValue x (1 - efficiency).") @DecimalRange(min = "0", max = "100", maxInclusive = false, scale = 4, message = "must be at least 0 and below 100, with at most four decimals") BigDecimal efficiencyPercent,
             @Schema(description = "Must match the run's option (default: the run's); social care cannot be left out of a run that costed it, because its overhead moved with it.") Boolean includeSocialCare,
-            @Schema(description = "Planned activity per code; absent to use the run's actual activity (in scope).") List<PlannedActivity> activity,
-            @Schema(description = "Top-ups by flag.") List<TopUp> topUps) {
+            @Schema(description = "Planned activity per code (1-1000 codes); absent to use the run's actual activity (in scope).") @Size(min = 1, max = 1000, message = "must hold 1-1000 codes, or be absent to use the run's activity") List<@NotNull @Valid PlannedActivity> activity,
+            @Schema(description = "Top-ups by flag (at most 20).") @Size(max = 20, message = "at most 20") List<@NotNull @Valid TopUp> topUps)
+            implements CrossFieldRules {
+
+        @Override
+        public List<FieldError> crossFieldFaults() {
+            List<String> flags = topUps == null ? List.of()
+                    : topUps.stream().map(t -> t == null ? null : t.flag()).toList();
+            List<ProposalRules.Line> lines = activity == null ? List.of()
+                    : activity.stream().map(a -> a == null ? null
+                            : new ProposalRules.Line(a.code(), a.units(), a.flaggedUnits())).toList();
+            return ProposalRules.faults(validFrom, validTo, flags, lines);
+        }
     }
 
     @Schema(name = "TariffComponent", description = "A part of a price, for unbundling (a personal budget): a staff group's care, ward stays, or support overhead.")
@@ -103,6 +128,6 @@ public final class TariffViews {
     }
 
     @Schema(name = "TariffAgreement")
-    public record Agreement(@Schema(description = "Who agreed it on the commissioner's side, the meeting, the reference.") String note) {
+    public record Agreement(@Schema(description = "Who agreed it on the commissioner's side, the meeting, the reference; at most 2000 characters.") @Size(max = 2000, message = "must be at most 2000 characters") String note) {
     }
 }

@@ -2,6 +2,7 @@ package org.openpbr.costing.carepackage;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -116,16 +117,23 @@ class CarePackageApiTest {
     @Test
     void a_bad_package_is_refused_with_every_fault_and_nothing_is_stored() {
         Map<String, Object> bad = Map.of("name", "Bad", "weeks", 12, "interventions", List.of(
-                Map.of("name", "Home visit", "setting", "HOME", "staffGroup", "Nurse", "minutes", 30),
+                Map.of("name", "Home visit", "setting", "COMMUNITY", "staffGroup", "Nurse", "minutes", 30),
                 Map.of("name", "Admission", "setting", "WARD", "minutes", 30),
                 Map.of("name", "Review", "setting", "COMMUNITY", "minutes", 0),
                 Map.of("name", "Group", "setting", "COMMUNITY", "staffGroup", "Nurse", "minutes", 60,
                         "durationWeeks", 13, "groupSize", 61, "everyWeeks", 0)));
         badRequest().header("Authorization", RP5.bearer()).contentType(ContentType.JSON).body(bad)
                 .put("/v1/care-packages/04").then().statusCode(400)
-                .body("errors.field", containsInAnyOrder("interventions[0].setting", "interventions[1].minutes",
+                .body("errors.field", containsInAnyOrder("interventions[1].minutes",
                         "interventions[2].staffGroup", "interventions[2].minutes", "interventions[3].groupSize",
                         "interventions[3].everyWeeks", "interventions[3].durationWeeks"));
+        // A setting that is not one is a fault of reading, reported before any rule is judged.
+        badRequest().header("Authorization", RP5.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Bad", "weeks", 12, "interventions", List.of(
+                        Map.of("name", "Home visit", "setting", "HOME", "staffGroup", "Nurse", "minutes", 30))))
+                .put("/v1/care-packages/04").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("interventions[0].setting"))
+                .body("errors[0].message", containsString("COMMUNITY, WARD"));
         badRequest().header("Authorization", RP5.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("name", "No weeks", "interventions", List.of())).put("/v1/care-packages/04").then()
                 .statusCode(400).body("errors.field", containsInAnyOrder("weeks", "interventions"));

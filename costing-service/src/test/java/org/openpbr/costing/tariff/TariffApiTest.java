@@ -231,7 +231,13 @@ class TariffApiTest {
 
     @Test
     void a_bad_proposal_is_refused_with_every_fault_and_nothing_is_stored() {
-        Map<String, Object> body = proposal("Bad", "EPISODE", "-5");
+        // Reading first: a unit that is not one stops there.
+        badRequest().header("Authorization", RT1.bearer()).contentType(ContentType.JSON)
+                .body(proposal("Bad", "EPISODE", "100.00")).post("/v1/tariffs").then().statusCode(400)
+                .body("errors.field", contains("unit"))
+                .body("errors[0].message", containsString("CLUSTER_DAY, REVIEW_PERIOD"));
+        // Then the proposal's own rules, every one at once.
+        Map<String, Object> body = proposal("Bad", "CLUSTER_DAY", "-5");
         body.put("includeSocialCare", false);
         body.put("efficiencyPercent", 100);
         body.put("validTo", "2024-01-01");
@@ -239,18 +245,25 @@ class TariffApiTest {
         body.put("activity", List.of(Map.of("code", "99", "units", 5), Map.of("code", "11", "units", new java.math.BigDecimal("1.234")),
                 Map.of("code", "14", "units", 3, "flaggedUnits", Map.of("ABI", 1))));
         badRequest().header("Authorization", RT1.bearer()).contentType(ContentType.JSON).body(body)
-                .post("/v1/tariffs").then().statusCode(400).body("errors.field", containsInAnyOrder("unit", "validTo",
+                .post("/v1/tariffs").then().statusCode(400).body("errors.field", containsInAnyOrder("validTo",
                         "contractValue", "efficiencyPercent", "topUps[0].flag", "topUps[0].upliftPercent",
-                        "includeSocialCare"));
+                        "activity[1].units", "activity[2].flaggedUnits[ABI]"));
         Map<String, Object> plan = proposal("Bad plan", "CLUSTER_DAY", "100.00");
         plan.put("topUps", List.of(Map.of("flag", "ABI", "upliftPercent", 10)));
         plan.put("activity", List.of(Map.of("code", "99", "units", 5), Map.of("code", "11", "units", new java.math.BigDecimal("1.234")),
                 Map.of("code", "14", "units", 3, "flaggedUnits", Map.of("ABI", 4, "DEAF", 1)),
                 Map.of("code", "14", "units", 1)));
         badRequest().header("Authorization", RT1.bearer()).contentType(ContentType.JSON).body(plan)
-                .post("/v1/tariffs").then().statusCode(400).body("errors.field", containsInAnyOrder("activity[0].code",
-                        "activity[1].units", "activity[2].flaggedUnits.ABI", "activity[2].flaggedUnits.DEAF",
+                .post("/v1/tariffs").then().statusCode(400).body("errors.field", containsInAnyOrder(
+                        "activity[1].units", "activity[2].flaggedUnits[ABI]", "activity[2].flaggedUnits[DEAF]",
                         "activity[3].code"));
+        // Last, what needs the costing run: its option for social care, and which codes it costed.
+        Map<String, Object> againstRun = proposal("Bad run", "CLUSTER_DAY", "100.00");
+        againstRun.put("includeSocialCare", false);
+        againstRun.put("activity", List.of(Map.of("code", "99", "units", 5), Map.of("code", "11", "units", 2)));
+        badRequest().header("Authorization", RT1.bearer()).contentType(ContentType.JSON).body(againstRun)
+                .post("/v1/tariffs").then().statusCode(400)
+                .body("errors.field", containsInAnyOrder("activity[0].code", "includeSocialCare"));
         Map<String, Object> nothing = proposal("No activity", "CLUSTER_DAY", "100.00");
         nothing.put("activity", List.of(Map.of("code", "11", "units", 0)));
         badRequest().header("Authorization", RT1.bearer()).contentType(ContentType.JSON).body(nothing)

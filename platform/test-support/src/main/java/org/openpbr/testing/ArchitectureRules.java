@@ -6,16 +6,22 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
@@ -64,6 +70,22 @@ public final class ArchitectureRules {
         rules.put("no entity inside an API record", noFields().that().areDeclaredInClassesThat(apiRecord())
                 .should().haveRawType(entity())
                 .because("API records, never JPA entities, cross the wire").allowEmptyShould(true));
+        rules.put("request bodies are validated", methods().that().areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Resource").and().arePublic()
+                .should(new ArchCondition<JavaMethod>("validate every record they take as a body (@Valid)") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        for (JavaParameter parameter : method.getParameters()) {
+                            if (isBody(parameter) && parameter.getRawType().isRecord()
+                                    && !parameter.isAnnotatedWith("jakarta.validation.Valid")) {
+                                events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                        + " takes " + parameter.getRawType().getSimpleName() + " without @Valid"));
+                            }
+                        }
+                    }
+                })
+                .because("a request's own rules are its annotations, checked before the service runs")
+                .allowEmptyShould(true));
         return rules;
     }
 
@@ -82,6 +104,43 @@ public final class ArchitectureRules {
         });
         return out;
     }
+
+    /** JAX-RS passes the body to the one parameter that names no other source. */
+    private static boolean isBody(JavaParameter parameter) {
+        return BODY_EXCLUDED.stream().noneMatch(parameter::isAnnotatedWith);
+    }
+
+    private static final List<String> BODY_EXCLUDED = List.of("jakarta.ws.rs.PathParam", "jakarta.ws.rs.QueryParam",
+            "jakarta.ws.rs.HeaderParam", "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.FormParam",
+            "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.BeanParam", "jakarta.ws.rs.core.Context",
+            "org.jboss.resteasy.reactive.RestForm", "org.jboss.resteasy.reactive.RestPath",
+            "org.jboss.resteasy.reactive.RestQuery", "org.jboss.resteasy.reactive.RestHeader");
+
+    /**
+     * Rows of native queries read by position ({@code Object[]}) in the module's main sources; they
+     * are read by column name ({@code platform.persistence.Row}) instead.
+     */
+    public static List<String> positionalRows(Path sources) {
+        List<String> found = new ArrayList<>();
+        if (!Files.isDirectory(sources)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (POSITIONAL_ROW.matcher(lines.get(i)).find()) {
+                        found.add(sources.relativize(file) + ":" + (i + 1) + ": " + lines.get(i).strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    private static final Pattern POSITIONAL_ROW = Pattern.compile("\\(Object\\[\\]\\)|List<Object\\[\\]>|Page<Object\\[\\]>");
 
     static boolean isEntity(JavaClass type) {
         return type.isAnnotatedWith("jakarta.persistence.Entity");

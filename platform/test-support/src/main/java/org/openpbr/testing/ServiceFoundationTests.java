@@ -207,6 +207,12 @@ public abstract class ServiceFoundationTests {
                 .isEmpty();
     }
 
+    @Test
+    void rows_are_read_by_column_name() {
+        assertThat(ArchitectureRules.positionalRows(java.nio.file.Path.of("src", "main", "java")))
+                .as("native-query rows read by position; read them with platform.persistence.Row").isEmpty();
+    }
+
     // --- bad input, generated from the published contract ----------------------------------------
 
     /**

@@ -3,10 +3,12 @@ package org.openpbr.platform.csv;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
+import org.openpbr.platform.validation.Identifier;
+
 /** Fast checks for the values of bulk files, where a regular expression per cell would cost more than the load. */
 public final class CsvValues {
 
-    public static final String IDENTIFIER_RULE = "must be 1-64 letters, digits, spaces or . _ / : - (starting with a letter or digit)";
+    public static final String IDENTIFIER_RULE = Identifier.RULE;
 
     private CsvValues() {
     }

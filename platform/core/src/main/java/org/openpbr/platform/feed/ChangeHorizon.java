@@ -3,7 +3,10 @@ package org.openpbr.platform.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+
+import org.openpbr.platform.persistence.Row;
 
 /**
  * The producer side of a feed: keeps it gap-free. The producing service numbers its feed rows from
@@ -33,9 +36,9 @@ public class ChangeHorizon {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long settled() {
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", LOCK_KEY).getSingleResult();
-        Object[] row = (Object[]) em.createNativeQuery("select last_value, is_called from change_seq")
-                .getSingleResult();
-        long last = ((Number) row[0]).longValue();
-        return Boolean.TRUE.equals(row[1]) ? last : last - 1;
+        Row row = Row.first(em.createNativeQuery("select last_value, is_called from change_seq", Tuple.class))
+                .orElseThrow();
+        long last = row.whole("last_value");
+        return row.flag("is_called") ? last : last - 1;
     }
 }

@@ -11,9 +11,11 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 
@@ -77,19 +79,20 @@ public class IdempotentWrites {
                 + " (:org, :key, :hash) on conflict do nothing").setParameter("org", orgCode).setParameter("key", key)
                 .setParameter("hash", hash).executeUpdate();
         if (inserted == 0) {
-            Object[] stored = (Object[]) em.createNativeQuery("select request_hash, response_status,"
-                    + " cast(response_body as text), location from idempotency_key where org_code = :org and key = :key")
-                    .setParameter("org", orgCode).setParameter("key", key).getSingleResult();
-            if (!hash.equals(stored[0])) {
+            Row stored = Row.first(em.createNativeQuery("""
+                    select request_hash, response_status, cast(response_body as text) as response_body, location
+                      from idempotency_key where org_code = :org and key = :key""", Tuple.class)
+                    .setParameter("org", orgCode).setParameter("key", key)).orElseThrow();
+            if (!hash.equals(stored.text("request_hash"))) {
                 throw ProblemException.conflict("This Idempotency-Key was already used for a different request;"
                         + " use a new key for a new request");
             }
-            Response.ResponseBuilder replay = Response.status((Integer) stored[1]).header(REPLAYED, "true");
-            if (stored[3] != null) {
-                replay.location(URI.create((String) stored[3]));
+            Response.ResponseBuilder replay = Response.status(stored.integer("response_status")).header(REPLAYED, "true");
+            if (stored.text("location") != null) {
+                replay.location(URI.create(stored.text("location")));
             }
             try {
-                return replay.entity(json.readTree((String) stored[2])).build();
+                return replay.entity(json.readTree(stored.text("response_body"))).build();
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("stored idempotent response is not JSON", e);
             }
