@@ -8,16 +8,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.clustering.scheme.SchemeCode;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.persistence.NativeRows;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -29,7 +26,7 @@ import org.openpbr.platform.problem.ProblemException;
 public class EpisodeService {
 
     @Inject
-    EntityManager em;
+    EpisodeQueries queries;
 
 
     public static final String RECLUSTERED = "RECLUSTERED";
@@ -123,26 +120,14 @@ public class EpisodeService {
         long position = request.afterSequence();
         LocalDate afterDue = position == 0 ? LocalDate.MIN : LocalDate.ofEpochDay((position >>> SEQ_BITS) - 1_000_000);
         long afterSeq = position & ((1L << SEQ_BITS) - 1);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                select e.id, e.patient_id, p.local_id, e.team, e.code, e.start_date, e.review_due, e.commissioner_code, e.seq
-                  from cluster_episode e join patient p on p.id = e.patient_id
-                 where e.provider_code = :provider and e.end_date is null and e.review_due <= :horizon
-                   and (cast(:team as text) is null or e.team = :team)
-                   and (e.review_due, e.seq) > (:afterDue, :afterSeq)
-                 order by e.review_due, e.seq limit :rows""", Tuple.class)
-                .setParameter("provider", provider).setParameter("horizon", today.plusDays(within))
-                .setParameter("team", team)
-                .setParameter("afterDue", position == 0 ? LocalDate.of(1, 1, 1) : afterDue)
-                .setParameter("afterSeq", afterSeq).setParameter("rows", request.fetchSize()).getResultList();
-        Page<Tuple> page = Page.of(rows, request, row -> ((NativeRows.date(row.get("review_due")).toEpochDay() + 1_000_000)
-                << SEQ_BITS) | row.get("seq", Number.class).longValue(), uri);
+        List<EpisodeQueries.Due> rows = queries.reviews(provider, team, today.plusDays(within),
+                position == 0 ? LocalDate.of(1, 1, 1) : afterDue, afterSeq, request.fetchSize());
+        Page<EpisodeQueries.Due> page = Page.of(rows, request,
+                row -> ((row.reviewDue().toEpochDay() + 1_000_000) << SEQ_BITS) | row.seq(), uri);
         List<EpisodeViews.ReviewItem> items = page.items().stream().map(row -> {
-            LocalDate due = NativeRows.date(row.get("review_due"));
-            long days = ChronoUnit.DAYS.between(today, due);
-            return new EpisodeViews.ReviewItem(row.get("id", UUID.class), row.get("patient_id", UUID.class),
-                    row.get("local_id", String.class), row.get("team", String.class), row.get("code", String.class),
-                    NativeRows.date(row.get("start_date")), due, days, days < 0, row.get("commissioner_code", String.class));
+            long days = ChronoUnit.DAYS.between(today, row.reviewDue());
+            return new EpisodeViews.ReviewItem(row.id(), row.patientId(), row.localId(), row.team(), row.code(),
+                    row.startDate(), row.reviewDue(), days, days < 0, row.commissionerCode());
         }).toList();
         return new EpisodeViews.ReviewList(today, items, page.next());
     }

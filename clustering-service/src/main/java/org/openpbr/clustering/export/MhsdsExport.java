@@ -12,11 +12,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
 import org.openpbr.clustering.scheme.Scale;
 import org.openpbr.platform.persistence.Row;
+import org.openpbr.platform.validation.DateRanges;
 
 /**
  * The provider's MHSDS-shaped extracts (MHS801 assessments, MHS802 scale scores, MHS803 episodes).
@@ -24,32 +23,6 @@ import org.openpbr.platform.persistence.Row;
  */
 @ApplicationScoped
 public class MhsdsExport {
-
-    private static final String MHS801 = """
-            select a.id, p.local_id, p.nhs_number, a.assessed_on, a.reason, a.suggested_code, sc.super_class,
-                   sv.scheme, sv.version, a.rule_version, a.team
-              from assessment a
-              join patient p on p.id = a.patient_id
-              join scheme_version sv on sv.id = a.scheme_version_id
-              left join scheme_code sc on sc.scheme_version_id = a.scheme_version_id and sc.code = a.suggested_code
-             where a.provider_code = :provider and a.assessed_on between :from and :to
-             order by a.assessed_on, a.seq""";
-
-    private static final String MHS802 = """
-            select a.id, p.local_id, a.assessed_on, cast(a.ratings as text) as ratings
-              from assessment a join patient p on p.id = a.patient_id
-             where a.provider_code = :provider and a.assessed_on between :from and :to
-             order by a.assessed_on, a.seq""";
-
-    private static final String MHS803 = """
-            select e.id, p.local_id, p.nhs_number, e.start_date, e.end_date, e.code, sc.super_class, sv.scheme,
-                   sv.version, e.team, e.commissioner_code, e.end_reason
-              from cluster_episode e
-              join patient p on p.id = e.patient_id
-              join scheme_version sv on sv.id = e.scheme_version_id
-              join scheme_code sc on sc.scheme_version_id = e.scheme_version_id and sc.code = e.code
-             where e.provider_code = :provider and e.start_date <= :to and (e.end_date is null or e.end_date >= :from)
-             order by e.start_date, e.seq""";
 
     /** MHSDS column, then the SQL column it comes from, in the table's order. */
     private static final List<Map.Entry<String, String>> MHS801_COLUMNS = List.of(
@@ -69,17 +42,12 @@ public class MhsdsExport {
             Map.entry("OrgIDComm", "commissioner_code"), Map.entry("EndReason", "end_reason"));
 
     @Inject
-    EntityManager em;
+    MhsdsQueries queries;
 
-    /** The table's rows for the provider and period, read before anything is written. */
+    /** The table's rows for the provider and a period of at most two years, read before anything is written. */
     public List<Row> rows(String provider, String table, LocalDate start, LocalDate end) {
-        String sql = switch (table) {
-            case "MHS801" -> MHS801;
-            case "MHS802" -> MHS802;
-            default -> MHS803;
-        };
-        return Row.all(em.createNativeQuery(sql, Tuple.class).setParameter("provider", provider)
-                .setParameter("from", start).setParameter("to", end));
+        DateRanges.require(start, end, MhsdsExportResource.MAX_PERIOD_DAYS);
+        return queries.rows(provider, table, start, end);
     }
 
     /** The rows as the table's CSV, with its header line. */

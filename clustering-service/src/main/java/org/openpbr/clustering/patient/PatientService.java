@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.clustering.patient.rule.CareSpellRules;
@@ -28,7 +27,7 @@ public class PatientService {
     EpisodeService episodes;
 
     @Inject
-    EntityManager em;
+    PatientQueries queries;
 
     @Inject
     ChangeHorizon horizon;
@@ -46,16 +45,10 @@ public class PatientService {
     @Transactional
     public Registered register(String providerCode, PatientViews.Registration request) {
         Patient candidate = candidate(providerCode, request);
-        int inserted = em.createNativeQuery("""
-                insert into patient (id, provider_code, local_id, nhs_number, date_of_birth)
-                values (:id, :provider, :local, :nhs, :born)
-                on conflict (provider_code, local_id) do nothing""")
-                .setParameter("id", candidate.id).setParameter("provider", candidate.providerCode)
-                .setParameter("local", candidate.localId).setParameter("nhs", candidate.nhsNumber)
-                .setParameter("born", candidate.dateOfBirth).executeUpdate();
+        boolean inserted = queries.insertIfNew(candidate);
         Patient stored = Patient.find("providerCode = ?1 and localId = ?2", providerCode, candidate.localId)
                 .<Patient>firstResultOptional().orElseThrow();
-        if (inserted == 1) {
+        if (inserted) {
             return new Registered(stored, true);
         }
         if (Objects.equals(stored.nhsNumber, candidate.nhsNumber) && stored.dateOfBirth.equals(candidate.dateOfBirth)) {
@@ -147,9 +140,7 @@ public class PatientService {
         if (spell.endDate != null) {
             faults.add("endDate", "the spell already ended on " + spell.endDate);
         }
-        long later = ((Number) em.createNativeQuery(
-                "select count(*) from assessment where care_spell_id = :spell and assessed_on > :end")
-                .setParameter("spell", spell.id).setParameter("end", endDate).getSingleResult()).longValue();
+        long later = queries.assessmentsAfter(spell.id, endDate);
         if (later > 0) {
             faults.add("endDate", "is before " + later + " assessment(s) recorded in this spell");
         }

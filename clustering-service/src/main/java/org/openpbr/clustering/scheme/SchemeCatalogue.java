@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.audit.AuditTrail;
@@ -32,7 +31,7 @@ import org.openpbr.platform.problem.ProblemException;
 public class SchemeCatalogue {
 
     @Inject
-    EntityManager em;
+    SchemeQueries queries;
 
     @Inject
     AuditTrail audit;
@@ -50,8 +49,7 @@ public class SchemeCatalogue {
     @Transactional
     public Publication publish(SchemeDefinition definition, Caller publisher) {
         // Serialise publications of one scheme, so two replicas loading the same version cannot race.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(:scheme))").setParameter("scheme",
-                definition.scheme()).getSingleResult();
+        queries.lock(definition.scheme());
         String fingerprint = fingerprint(definition);
         Optional<SchemeVersion> existing = find(definition.scheme(), definition.version());
         if (existing.isPresent()) {
@@ -84,7 +82,7 @@ public class SchemeCatalogue {
             version.codes.add(row);
         }
         version.persist();
-        em.flush();
+        queries.flush();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("scheme", definition.scheme());
         details.put("version", definition.version());
@@ -97,8 +95,7 @@ public class SchemeCatalogue {
     }
 
     public Optional<SchemeVersion> find(String scheme, String version) {
-        return em.createQuery("from SchemeVersion where scheme = :scheme and version = :version", SchemeVersion.class)
-                .setParameter("scheme", scheme).setParameter("version", version).getResultStream().findFirst();
+        return queries.find(scheme, version);
     }
 
     /**
@@ -106,11 +103,7 @@ public class SchemeCatalogue {
      * one published last (so a corrected version supersedes the one it corrects).
      */
     public Optional<LoadedScheme> inForce(String scheme, LocalDate date) {
-        List<Long> ids = em.createQuery("select id from SchemeVersion where scheme = :scheme"
-                + " and effectiveFrom <= :date and (effectiveTo is null or effectiveTo >= :date) order by id desc",
-                Long.class).setParameter("scheme", scheme).setParameter("date", date).setMaxResults(1)
-                .getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(load(ids.get(0)));
+        return queries.inForce(scheme, date).map(this::load);
     }
 
     /** A published version by id, compiled once and kept (published versions never change). */
@@ -119,7 +112,7 @@ public class SchemeCatalogue {
         if (cached != null) {
             return cached;
         }
-        SchemeVersion stored = em.find(SchemeVersion.class, id);
+        SchemeVersion stored = queries.byId(id);
         if (stored == null) {
             throw new IllegalArgumentException("no scheme version " + id);
         }

@@ -15,7 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.openpbr.costing.carepackage.CarePackageQueries.Stored;
 import org.openpbr.costing.carepackage.rule.PackageCosting;
-import org.openpbr.costing.run.RunReader;
+import org.openpbr.costing.run.RunQueries;
 import org.openpbr.costing.run.RunViews;
 import org.openpbr.costing.run.UnitCost;
 import org.openpbr.platform.audit.AuditTrail;
@@ -37,7 +37,7 @@ public class CarePackageService {
     AuditTrail audit;
 
     @Inject
-    RunReader runs;
+    RunQueries runs;
 
     /** The code's current package, or 404 when it has none (or it was retired). */
     public Stored current(String provider, String code) {

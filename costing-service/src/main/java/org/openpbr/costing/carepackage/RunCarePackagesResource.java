@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openpbr.costing.run.RunReader;
+import org.openpbr.costing.run.RunQueries;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 
@@ -28,7 +28,7 @@ public class RunCarePackagesResource {
     CallerContext callers;
 
     @Inject
-    RunReader reader;
+    RunQueries reader;
 
     @Inject
     CarePackageService carePackages;

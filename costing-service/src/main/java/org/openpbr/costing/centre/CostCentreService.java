@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.csv.CsvFaults;
@@ -25,7 +24,7 @@ public class CostCentreService {
     public static final List<String> COLUMNS = List.of("code", "name", "type");
 
     @Inject
-    EntityManager em;
+    CostCentreQueries queries;
 
     @Inject
     AuditTrail audit;
@@ -111,11 +110,7 @@ public class CostCentreService {
     }
 
     private boolean inUse(CostCentre centre) {
-        return !em.createNativeQuery("select 1 where exists (select 1 from ledger_line where cost_centre_id = :id)"
-                + " or exists (select 1 from care_contact where cost_centre_id = :id)"
-                + " or exists (select 1 from group_session where cost_centre_id = :id)"
-                + " or exists (select 1 from bed_day where cost_centre_id = :id)").setParameter("id", centre.id)
-                .getResultList().isEmpty();
+        return queries.inUse(centre.id);
     }
 
     private static CostCentre.Type type(String text) {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -45,7 +44,7 @@ public class EpisodeFeed {
     CostingConfig config;
 
     @Inject
-    EntityManager em;
+    EpisodeQueries queries;
 
     @Inject
     FeedPositions positions;
@@ -107,26 +106,13 @@ public class EpisodeFeed {
             if (!"EPISODE".equals(item.type()) || e == null) {
                 continue;
             }
-            boolean uploading = uploads.computeIfAbsent(e.providerCode(), p -> (Boolean) em.createNativeQuery(
-                    "select exists (select 1 from cluster_episode where provider_code = :p and source = 'UPLOAD')")
-                    .setParameter("p", p).getSingleResult());
+            boolean uploading = uploads.computeIfAbsent(e.providerCode(), p -> queries.hasSource(p, "UPLOAD"));
             if (uploading) {
                 skipped++;
                 continue;
             }
-            em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id, code, start_date,"
-                    + " end_date, review_due, commissioner_code, team, pseudonym) values (:provider, 'FEED', :ref, :patient, :code,"
-                    + " :start, cast(:end as date), :review, :commissioner, :team, :pseudonym)"
-                    + " on conflict (provider_code, ref) do update set pseudonym = excluded.pseudonym,"
-                    + " patient_id = excluded.patient_id, code = excluded.code, start_date = excluded.start_date,"
-                    + " end_date = excluded.end_date, review_due = excluded.review_due,"
-                    + " commissioner_code = excluded.commissioner_code, team = excluded.team, updated_at = now()"
-                    + " where cluster_episode.source = 'FEED'")
-                    .setParameter("provider", e.providerCode()).setParameter("ref", e.id())
-                    .setParameter("patient", item.localId()).setParameter("code", e.code())
-                    .setParameter("start", e.startDate()).setParameter("end", e.endDate())
-                    .setParameter("review", e.reviewDue()).setParameter("commissioner", e.commissionerCode())
-                    .setParameter("team", e.team()).setParameter("pseudonym", item.pseudonym()).executeUpdate();
+            queries.upsertFed(new EpisodeQueries.Fed(e.providerCode(), e.id(), item.localId(), e.code(),
+                    e.startDate(), e.endDate(), e.reviewDue(), e.commissionerCode(), e.team(), item.pseudonym()));
             episodes++;
             byProvider.merge(e.providerCode(), 1, Integer::sum);
         }

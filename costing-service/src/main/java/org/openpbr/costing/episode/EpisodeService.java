@@ -12,8 +12,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -43,7 +41,7 @@ public class EpisodeService {
     public static final List<String> OPTIONAL_COLUMNS = List.of("nhs_number");
 
     @Inject
-    EntityManager em;
+    EpisodeQueries queries;
 
     @Inject
     AuditTrail audit;
@@ -65,17 +63,14 @@ public class EpisodeService {
     @Transactional
     public Outcome upload(Caller caller, String csv, String fileName) {
         String provider = caller.requireProviderOrg();
-        if ((Boolean) em.createNativeQuery("select exists (select 1 from cluster_episode where provider_code = :p"
-                + " and source = 'FEED')").setParameter("p", provider).getSingleResult()) {
+        if (queries.hasSource(provider, "FEED")) {
             throw ProblemException.conflict("Your episodes come from clustering-service's feed; an uploaded file"
                     + " would compete with them. Upload episodes only if you cluster outside OpenPbR.");
         }
         String sha = Sha256.hex(csv);
-        List<?> earlier = em.createNativeQuery("select id from upload where provider_code = :p and period_id is null"
-                + " and kind = 'EPISODES' and sha256 = :s and withdrawn_at is null").setParameter("p", provider)
-                .setParameter("s", sha).getResultList();
-        if (!earlier.isEmpty()) {
-            return new Outcome(((Number) earlier.get(0)).longValue(), 0, 0, 0, true);
+        Optional<Long> earlier = queries.sameUpload(provider, sha);
+        if (earlier.isPresent()) {
+            return new Outcome(earlier.get(), 0, 0, 0, true);
         }
         CsvFaults faults = new CsvFaults();
         List<Line> rows = read(csv, provider, faults);
@@ -88,38 +83,12 @@ public class EpisodeService {
         if (!faults.isEmpty()) {
             throw faults.problem("episodes");
         }
-        long uploadId = ((Number) em.createNativeQuery("insert into upload (provider_code, kind, sha256, file_name,"
-                + " row_count, loaded_by, load_millis) values (:p, 'EPISODES', :s, :f, :n, :by, 0) returning id")
-                .setParameter("p", provider).setParameter("s", sha).setParameter("f", fileName)
-                .setParameter("n", rows.size()).setParameter("by", caller.username().orElse(caller.subject()))
-                .getSingleResult()).longValue();
-        // One statement for the whole file: each column as an array, unnested into rows. xmax = 0 on a
-        // returned row means it was inserted, otherwise updated; unchanged rows are not returned.
-        @SuppressWarnings("unchecked")
-        List<Object> result = em.createNativeQuery("insert into cluster_episode (provider_code, source, ref, patient_id,"
-                + " code, start_date, end_date, review_due, commissioner_code, team, upload_id, pseudonym)"
-                + " select :p, 'UPLOAD', x.ref, x.patient, x.code, x.start_date, x.end_date, x.due, x.comm, x.team, :upload,"
-                + "  x.pseudonym"
-                + " from unnest(cast(:refs as text[]), cast(:patients as text[]), cast(:codes as text[]),"
-                + "  cast(:starts as date[]), cast(:ends as date[]), cast(:dues as date[]), cast(:comms as text[]),"
-                + "  cast(:teams as text[]), cast(:pseudonyms as text[]))"
-                + "  as x(ref, patient, code, start_date, end_date, due, comm, team, pseudonym)"
-                + " on conflict (provider_code, ref) do update set patient_id = excluded.patient_id, code = excluded.code,"
-                + "  start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,"
-                + "  commissioner_code = excluded.commissioner_code, team = excluded.team, upload_id = excluded.upload_id,"
-                + "  pseudonym = excluded.pseudonym, updated_at = now()"
-                + " where (cluster_episode.patient_id, cluster_episode.code, cluster_episode.start_date,"
-                + "  cluster_episode.end_date, cluster_episode.review_due, cluster_episode.commissioner_code,"
-                + "  cluster_episode.team, cluster_episode.pseudonym) is distinct from (excluded.patient_id, excluded.code,"
-                + "  excluded.start_date, excluded.end_date, excluded.review_due, excluded.commissioner_code, excluded.team,"
-                + "  excluded.pseudonym)"
-                + " returning xmax = 0").setParameter("p", provider).setParameter("upload", uploadId)
-                .setParameter("refs", array(rows, Line::ref)).setParameter("patients", array(rows, Line::patient))
-                .setParameter("codes", array(rows, Line::code)).setParameter("starts", array(rows, Line::start))
-                .setParameter("ends", array(rows, Line::end)).setParameter("dues", array(rows, Line::reviewDue))
-                .setParameter("comms", array(rows, Line::commissioner)).setParameter("teams", array(rows, Line::team))
-                .setParameter("pseudonyms", array(rows, Line::pseudonym))
-                .getResultList();
+        long uploadId = queries.insertUpload(provider, sha, fileName, rows.size(),
+                caller.username().orElse(caller.subject()));
+        List<Boolean> result = queries.upsertUploaded(provider, uploadId, new EpisodeQueries.Columns(
+                array(rows, Line::ref), array(rows, Line::patient), array(rows, Line::code), array(rows, Line::start),
+                array(rows, Line::end), array(rows, Line::reviewDue), array(rows, Line::commissioner),
+                array(rows, Line::team), array(rows, Line::pseudonym)));
         int created = (int) result.stream().filter(Boolean.TRUE::equals).count();
         int updated = result.size() - created;
         int unchanged = rows.size() - result.size();
@@ -220,17 +189,10 @@ public class EpisodeService {
             byPatient.computeIfAbsent(row.patient(), k -> new ArrayList<>()).add(row);
             fileRefs.put(row.ref(), row);
         }
-        // a join, not "= any (array)", which PostgreSQL would test element by element for every row
-        List<Row> stored = Row.all(em.createNativeQuery("""
-                select e.ref, e.patient_id, e.start_date, e.end_date
-                  from cluster_episode e
-                  join (select distinct unnest(cast(:patients as text[])) as patient) f on f.patient = e.patient_id
-                 where e.provider_code = :p""", Tuple.class)
-                .setParameter("p", provider).setParameter("patients", array(rows, Line::patient)));
-        for (Row s : stored) {
-            if (!fileRefs.containsKey(s.text("ref"))) {
-                byPatient.get(s.text("patient_id")).add(new Line(0, s.text("ref"), s.text("patient_id"), null,
-                        s.date("start_date"), s.date("end_date"), null, null, null, null));
+        for (EpisodeQueries.Stored stored : queries.storedOf(provider, array(rows, Line::patient))) {
+            if (!fileRefs.containsKey(stored.ref())) {
+                byPatient.get(stored.patientId()).add(new Line(0, stored.ref(), stored.patientId(), null,
+                        stored.start(), stored.end(), null, null, null, null));
             }
         }
         for (List<Line> episodes : byPatient.values()) {
@@ -251,18 +213,12 @@ public class EpisodeService {
 
     /** How many of the provider's episodes came from clustering-service's feed. */
     public long feedEpisodes(String provider) {
-        return ((Number) em.createNativeQuery("select count(*) from cluster_episode where provider_code = :p and source = 'FEED'")
-                .setParameter("p", provider).getSingleResult()).longValue();
+        return queries.feedEpisodes(provider);
     }
 
     /** One page of the provider's episodes (optionally one person's), in the order they reached costing. */
     public EpisodeViews.ViewPage list(String provider, String patientId, PageRequest request, UriInfo uri) {
-        List<Row> rows = Row.all(em.createNativeQuery("""
-                select id, ref, source, patient_id, code, start_date, end_date, review_due, commissioner_code, team
-                  from cluster_episode where provider_code = :p and id > :after
-                   and (cast(:patient as text) is null or patient_id = :patient) order by id limit :rows""", Tuple.class)
-                .setParameter("p", provider).setParameter("after", request.afterSequence())
-                .setParameter("patient", patientId).setParameter("rows", request.fetchSize()));
+        List<Row> rows = queries.page(provider, patientId, request.afterSequence(), request.fetchSize());
         Page<Row> page = Page.of(rows, request, r -> r.whole("id"), uri);
         return new EpisodeViews.ViewPage(page.items().stream().map(r -> new EpisodeViews.View(r.text("ref"),
                 r.text("source"), r.text("patient_id"), r.text("code"), r.date("start_date"), r.date("end_date"),

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,20 +76,11 @@ public class LedgerService {
                 }
                 long uploadId;
                 try (Connection c = dataSource.getConnection()) {
-                    try (PreparedStatement s = c.prepareStatement("delete from ledger_line where period_id = ?")) {
-                        s.setLong(1, period.id);
-                        s.executeUpdate();
-                    }
-                    uploadId = UploadService.insertUpload(c, provider, period.id, "LEDGER", file.sha256(), fileName,
-                            caller);
-                    insert(c, period.id, uploadId, lines);
-                    try (PreparedStatement s = c.prepareStatement("update upload set row_count = ?, load_millis = ?"
-                            + " where id = ?")) {
-                        s.setLong(1, lines.size());
-                        s.setLong(2, (System.nanoTime() - started) / 1_000_000);
-                        s.setLong(3, uploadId);
-                        s.executeUpdate();
-                    }
+                    LoadQueries.deleteLedger(c, period.id);
+                    uploadId = LoadQueries.insertUpload(c, provider, period.id, "LEDGER", file.sha256(), fileName, by);
+                    LoadQueries.insertLedger(c, period.id, uploadId, lines.stream().map(l -> new LoadQueries.LedgerLine(
+                            l.line(), l.centre().id, l.expenseType(), l.amount(), l.socialCare())).toList());
+                    LoadQueries.countUpload(c, uploadId, lines.size(), (System.nanoTime() - started) / 1_000_000);
                 }
                 BigDecimal total = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 Map<String, Object> details = new HashMap<>();
@@ -203,27 +192,6 @@ public class LedgerService {
                 return false;
             default:
                 return null;
-        }
-    }
-
-    private static void insert(Connection c, long periodId, long uploadId, List<Line> lines) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into ledger_line (period_id, upload_id, line_no,"
-                + " cost_centre_id, expense_type, amount, social_care) values (?, ?, ?, ?, ?, ?, ?)")) {
-            int batch = 0;
-            for (Line line : lines) {
-                s.setLong(1, periodId);
-                s.setLong(2, uploadId);
-                s.setInt(3, line.line());
-                s.setInt(4, line.centre().id);
-                s.setString(5, line.expenseType());
-                s.setBigDecimal(6, line.amount());
-                s.setBoolean(7, line.socialCare());
-                s.addBatch();
-                if (++batch % 1000 == 0) {
-                    s.executeBatch();
-                }
-            }
-            s.executeBatch();
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.openpbr.costing.period;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.audit.AuditTrail;
@@ -19,7 +16,7 @@ import org.openpbr.platform.problem.ProblemException;
 public class PeriodService {
 
     @Inject
-    EntityManager em;
+    PeriodQueries queries;
 
 
     /** The longest period: a financial year. */
@@ -67,31 +64,23 @@ public class PeriodService {
 
     /** The period with what has been loaded into it: ledger lines and totals, activity rows by kind. */
     public PeriodView view(CostingPeriod period) {
-        Tuple ledger = (Tuple) em.createNativeQuery("""
-                select max(upload_id) as upload_id, count(*) as lines, coalesce(sum(amount), 0) as total,
-                       coalesce(sum(amount) filter (where social_care), 0) as social_care
-                  from ledger_line where period_id = :p""", Tuple.class).setParameter("p", period.id).getSingleResult();
-        long lines = ledger.get("lines", Number.class).longValue();
-        @SuppressWarnings("unchecked")
-        List<Tuple> kinds = em.createNativeQuery("select kind, sum(row_count) as row_count from upload where period_id = :p"
-                + " and withdrawn_at is null group by kind", Tuple.class).setParameter("p", period.id).getResultList();
+        PeriodQueries.Ledger ledger = queries.ledger(period.id);
         long contacts = 0;
         long bedDays = 0;
         long sessions = 0;
-        for (Tuple k : kinds) {
-            long rows = k.get("row_count", Number.class).longValue();
-            switch (k.get("kind", String.class)) {
-                case "CONTACTS" -> contacts = rows;
-                case "BED_DAYS" -> bedDays = rows;
-                case "GROUP_SESSIONS" -> sessions = rows;
+        for (PeriodQueries.Loaded k : queries.loaded(period.id)) {
+            switch (k.kind()) {
+                case "CONTACTS" -> contacts = k.rows();
+                case "BED_DAYS" -> bedDays = k.rows();
+                case "GROUP_SESSIONS" -> sessions = k.rows();
                 default -> {
                 }
             }
         }
         return new PeriodView(period.code, period.startDate, period.endDate,
                 PeriodView.months(period.startDate, period.endDate),
-                lines == 0 ? null : new PeriodView.Ledger(ledger.get("upload_id", Number.class).longValue(), lines,
-                        ledger.get("total", BigDecimal.class).setScale(2), ledger.get("social_care", BigDecimal.class).setScale(2)),
+                ledger.lines() == 0 ? null : new PeriodView.Ledger(ledger.uploadId(), ledger.lines(),
+                        ledger.total().setScale(2), ledger.socialCare().setScale(2)),
                 new PeriodView.Activity(contacts, bedDays, sessions), period.createdAt, period.createdBy);
     }
 }

@@ -7,8 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +23,6 @@ import org.openpbr.costing.centre.CostCentre;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.problem.ProblemException;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import io.agroal.api.AgroalDataSource;
@@ -101,10 +98,7 @@ public class UploadService {
         CostCentre.<CostCentre>list("providerCode", provider).forEach(c -> centres.put(c.code, c));
         try (Connection c = dataSource.getConnection()) {
             // One load at a time per period and kind, so that the duplicate check below sees every other load.
-            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                s.setString(1, "activity-load:" + period.id + ":" + kind.name());
-                s.execute();
-            }
+            LoadQueries.lock(c, "activity-load:" + period.id + ":" + kind.name());
             return copyIn(c, caller, provider, period, kind, file, fileName, centres, started);
         }
     }
@@ -113,12 +107,12 @@ public class UploadService {
             SpooledFile file, String fileName, Map<String, CostCentre> centres, long started)
             throws SQLException, IOException {
         // The file's hash is known once it has been read, so it is recorded at the end.
-        long uploadId = insertUpload(c, provider, period.id, kind.name(), "reading-" + UUID.randomUUID(), fileName,
-                caller);
+        long uploadId = LoadQueries.insertUpload(c, provider, period.id, kind.name(), "reading-" + UUID.randomUUID(),
+                fileName, caller.username().orElse(caller.subject()));
 
         CsvFaults faults = new CsvFaults();
         ActivityKind.Context context = new ActivityKind.Context(period.startDate, period.endDate, centres, faults);
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copySql());
+        CopyIn copy = LoadQueries.copyActivity(c, kind);
         long rows;
         String sha256;
         try {
@@ -138,18 +132,11 @@ public class UploadService {
             }
         }
         // A file already loaded repeats its own keys, so it is refused here and recognised by the caller.
-        if (repeatsKeys(c, period.id, kind)) {
+        if (LoadQueries.repeatsKeys(c, period.id, kind)) {
             throw new Refused(faults);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        try (PreparedStatement s = c.prepareStatement("update upload set sha256 = ?, row_count = ?, load_millis = ?"
-                + " where id = ?")) {
-            s.setString(1, sha256);
-            s.setLong(2, rows);
-            s.setLong(3, millis);
-            s.setLong(4, uploadId);
-            s.executeUpdate();
-        }
+        LoadQueries.finishUpload(c, uploadId, sha256, rows, millis);
         Upload upload = Upload.findById(uploadId);
         audit.record(caller, "activity.loaded", "upload", Long.toString(uploadId), null,
                 Map.of("period", period.code, "kind", kind.name(), "rows", rows, "sha256", sha256));
@@ -186,40 +173,6 @@ public class UploadService {
     }
 
     /**
-     * Whether any key of the period now appears twice: the file repeats one, or repeats one already
-     * loaded. One set-based pass after COPY costs less than a unique index maintained row by row
-     * (measured in docs/measurements.md); the advisory lock makes it as safe.
-     */
-    private static boolean repeatsKeys(Connection c, long periodId, ActivityKind kind) throws SQLException {
-        // Counting distinct keys sorts them once; grouping to find the repeats took twice as long.
-        try (PreparedStatement s = c.prepareStatement("select count(*) > count(distinct (" + kind.keyColumns() + "))"
-                + " from " + kind.table() + " where period_id = ?")) {
-            s.setLong(1, periodId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getBoolean(1);
-            }
-        }
-    }
-
-    static long insertUpload(Connection c, String provider, Long periodId, String kind, String sha, String fileName,
-            Caller caller) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into upload (provider_code, period_id, kind, sha256,"
-                + " file_name, row_count, loaded_by, load_millis) values (?, ?, ?, ?, ?, 0, ?, 0) returning id")) {
-            s.setString(1, provider);
-            s.setObject(2, periodId);
-            s.setString(3, kind);
-            s.setString(4, sha);
-            s.setString(5, fileName);
-            s.setString(6, caller.username().orElse(caller.subject()));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
-
-    /**
      * Adds every repeated key to the faults: within the file, and against what the period already
      * holds. Reads the file's keys into a temporary table and lets PostgreSQL compare; leaves nothing.
      */
@@ -237,10 +190,7 @@ public class UploadService {
 
     private static void compareKeys(Connection c, CostingPeriod period, ActivityKind kind, SpooledFile file,
             CsvFaults faults) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("create temp table upload_key (line integer, key text) on commit drop");
-        }
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy upload_key from stdin");
+        CopyIn copy = LoadQueries.copyKeys(c);
         CsvFaults ignored = new CsvFaults();
         try (Reader reader = file.reader(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), ignored)) {
             if (!ignored.isEmpty()) {
@@ -269,26 +219,14 @@ public class UploadService {
             }
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("select line, key, first from (select line, key,"
-                + " min(line) over (partition by key) as first from upload_key) k where line > first order by line")) {
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
-                            + ": it repeats line " + r.getInt(3));
-                }
-            }
+        for (LoadQueries.Repeat repeat : LoadQueries.repeatedInFile(c)) {
+            faults.add(repeat.line(), kind.columns().get(0), kind.duplicateMessage(repeat.key())
+                    + ": it repeats line " + repeat.first());
         }
-        try (PreparedStatement s = c.prepareStatement("select k.line, k.key, u.id, u.file_name from upload_key k"
-                + " join " + kind.table() + " t on t.period_id = ? and " + kind.keyExpression() + " = k.key"
-                + " join upload u on u.id = t.upload_id order by k.line")) {
-            s.setLong(1, period.id);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    faults.add(r.getInt(1), kind.columns().get(0), kind.duplicateMessage(r.getString(2))
-                            + ": already loaded by upload " + r.getLong(3)
-                            + (r.getString(4) == null ? "" : " (" + r.getString(4) + ")"));
-                }
-            }
+        for (LoadQueries.Loaded loaded : LoadQueries.alreadyLoaded(c, period.id, kind)) {
+            faults.add(loaded.line(), kind.columns().get(0), kind.duplicateMessage(loaded.key())
+                    + ": already loaded by upload " + loaded.uploadId()
+                    + (loaded.fileName() == null ? "" : " (" + loaded.fileName() + ")"));
         }
     }
 
@@ -313,10 +251,8 @@ public class UploadService {
                 throw ProblemException.conflict("A ledger is replaced by loading a new ledger file, not withdrawn");
             }
             ActivityKind kind = ActivityKind.valueOf(upload.kind);
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("delete from " + kind.table() + " where period_id = ? and upload_id = ?")) {
-                s.setLong(1, period.id);
-                s.setLong(2, uploadId);
-                s.executeUpdate();
+            try (Connection c = dataSource.getConnection()) {
+                LoadQueries.deleteUploadRows(c, kind, period.id, uploadId);
             }
             upload.withdrawnAt = java.time.Instant.now();
             upload.withdrawnBy = caller.username().orElse(caller.subject());

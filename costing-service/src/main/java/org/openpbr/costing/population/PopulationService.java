@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.costing.run.VarianceService;
@@ -23,7 +20,6 @@ import org.openpbr.costing.run.VarianceViews;
 import org.openpbr.platform.validation.DateRanges;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
-import org.openpbr.platform.persistence.NativeRows;
 
 /**
  * A commissioner's population (the episodes it is the responsible commissioner for) across every
@@ -43,7 +39,7 @@ public class PopulationService {
     }
 
     @Inject
-    EntityManager em;
+    PopulationQueries queries;
 
     @Inject
     Pseudonyms pseudonyms;
@@ -87,40 +83,18 @@ public class PopulationService {
 
     /** The latest run of each provider for the period from..to that has episodes of this commissioner's population. */
     private Population population(String commissioner, LocalDate from, LocalDate to) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> runs = em.createNativeQuery("""
-                select id, provider_code, method_version, finished_at from (
-                  select distinct on (r.provider_code) r.id, r.provider_code, r.method_version, r.finished_at
-                    from costing_run r join costing_period p on p.id = r.period_id
-                   where p.start_date = :from and p.end_date = :to
-                   order by r.provider_code, r.started_at desc) latest
-                 where exists (select 1 from run_episode e where e.run_id = latest.id and e.commissioner_code = :c)
-                 order by provider_code""", Tuple.class)
-                .setParameter("from", from).setParameter("to", to).setParameter("c", commissioner).getResultList();
-        List<PopulationViews.RunRef> refs = new ArrayList<>();
+        List<PopulationViews.RunRef> refs = queries.latestRuns(commissioner, from, to);
         Map<Long, String> providerOf = new HashMap<>();
         Map<Long, String> pseudonymOf = new HashMap<>();
         List<CostVariance.Episode> episodes = new ArrayList<>();
-        for (Tuple r : runs) {
-            PopulationViews.RunRef ref = new PopulationViews.RunRef(r.get("provider_code", String.class),
-                    r.get("id", UUID.class), r.get("method_version", String.class), NativeRows.instant(r.get("finished_at")));
-            refs.add(ref);
+        for (PopulationViews.RunRef ref : refs) {
             // The pseudonym came with the episode (clustering's feed, or an upload's NHS numbers); an
             // episode stored before pseudonyms existed is shown provider-local.
-            @SuppressWarnings("unchecked")
-            List<Tuple> rows = em.createNativeQuery("""
-                    select r.episode_id, r.code, r.admitted_cost + r.non_admitted_cost as cost, r.cluster_days,
-                           r.patient_id, c.pseudonym
-                      from run_episode r left join cluster_episode c on c.id = r.episode_id
-                     where r.run_id = :id and r.commissioner_code = :c""", Tuple.class)
-                    .setParameter("id", ref.runId()).setParameter("c", commissioner).getResultList();
-            for (Tuple e : rows) {
-                long id = e.get("episode_id", Number.class).longValue();
-                episodes.add(new CostVariance.Episode(id, e.get("code", String.class), e.get("cost", BigDecimal.class),
-                        e.get("cluster_days", Number.class).intValue()));
-                providerOf.put(id, ref.providerCode());
-                pseudonymOf.put(id, Optional.ofNullable(e.get("pseudonym", String.class)).orElseGet(() ->
-                        pseudonyms.ofLocal(commissioner, ref.providerCode(), e.get("patient_id", String.class))));
+            for (PopulationQueries.Episode e : queries.episodes(ref.runId(), commissioner)) {
+                episodes.add(new CostVariance.Episode(e.episodeId(), e.code(), e.cost(), e.clusterDays()));
+                providerOf.put(e.episodeId(), ref.providerCode());
+                pseudonymOf.put(e.episodeId(), Optional.ofNullable(e.pseudonym()).orElseGet(() ->
+                        pseudonyms.ofLocal(commissioner, ref.providerCode(), e.patientId())));
             }
         }
         return new Population(refs, providerOf, pseudonymOf, episodes);

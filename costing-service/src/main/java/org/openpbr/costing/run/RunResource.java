@@ -69,7 +69,7 @@ public class RunResource {
     RunService runs;
 
     @Inject
-    RunReader reader;
+    RunQueries reader;
 
     @Inject
     VarianceService variance;
@@ -135,10 +135,10 @@ public class RunResource {
             @Parameter(description = "team or commissioner", schema = @Schema(enumeration = { "team", "commissioner" })) @QueryParam("by") String by,
             @Parameter(description = "Leave high-cost outlier episodes out of the figures (see /variance).", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("excludeOutliers") String excludeOutliers,
             @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
-        RunReader.Grouping grouping = null;
+        RunQueries.Grouping grouping = null;
         if (by != null) {
             // Exactly as published (team, commissioner): no other spelling is guessed at.
-            grouping = Arrays.stream(RunReader.Grouping.values()).filter(g -> g.name().toLowerCase(Locale.ROOT).equals(by))
+            grouping = Arrays.stream(RunQueries.Grouping.values()).filter(g -> g.name().toLowerCase(Locale.ROOT).equals(by))
                     .findFirst().orElseThrow(() -> ProblemException.invalid(List.of(new FieldError("by", "must be team or commissioner"))));
         }
         RunViews.Run run = reader.require(callers.current(), id);
@@ -221,7 +221,7 @@ public class RunResource {
         PageRequest request = PageRequest.of(after, limit);
         Page<Row> page = Page.of(reader.episodeRows(run, code, request.afterSequence(), request.fetchSize()),
                 request, r -> r.whole("episode_id"), uri);
-        return new EpisodePage(page.items().stream().map(RunReader::episode).toList(), page.next());
+        return new EpisodePage(page.items().stream().map(RunQueries::episode).toList(), page.next());
     }
 
     @GET

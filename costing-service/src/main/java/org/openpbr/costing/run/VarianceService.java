@@ -12,14 +12,11 @@ import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.platform.disclosure.SmallNumbers;
 import org.openpbr.platform.paging.Page;
-import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.paging.PageRequest;
 
 /** Variance and outliers of a run's episode costs, for a provider or one commissioner's population. */
@@ -31,7 +28,7 @@ public class VarianceService {
     public static final String TRIM_MULTIPLIER = "k in the trim point: upper quartile + k x interquartile range of cost per cluster day.";
 
     @Inject
-    EntityManager em;
+    RunQueries runs;
 
     public static final String TRIM_RULE = "must be a number from 0 to 10";
 
@@ -42,12 +39,7 @@ public class VarianceService {
 
     /** The run's episodes (only those of one commissioner's population when {@code commissioner} is set). */
     public List<CostVariance.Episode> episodes(UUID runId, String commissioner) {
-        return Row.all(em.createNativeQuery("""
-                select episode_id, code, admitted_cost + non_admitted_cost as cost, cluster_days
-                  from run_episode where run_id = :id and (cast(:c as text) is null or commissioner_code = :c)""",
-                Tuple.class).setParameter("id", runId).setParameter("c", commissioner)).stream()
-                .map(r -> new CostVariance.Episode(r.whole("episode_id"), r.text("code"), r.decimal("cost"),
-                        r.integer("cluster_days"))).toList();
+        return runs.episodeCosts(runId, commissioner);
     }
 
     /** A provider's own run: every code shown exactly. */
@@ -97,17 +89,11 @@ public class VarianceService {
         Page<Integer> positions = Page.of(IntStream.range(from, Math.min(from + request.fetchSize(), all.size())).boxed()
                 .toList(), request, position -> position + 1L, uri);
         List<CostVariance.Episode> page = positions.items().stream().map(all::get).toList();
-        Map<Long, Row> details = new HashMap<>();
-        if (!page.isEmpty()) {
-            Row.all(em.createNativeQuery("""
-                    select episode_id, ref, patient_id from run_episode
-                     where run_id = :id and episode_id = any (cast(:ids as bigint[]))""", Tuple.class)
-                    .setParameter("id", run.id())
-                    .setParameter("ids", page.stream().map(e -> String.valueOf(e.id())).collect(Collectors.joining(",", "{", "}"))))
-                    .forEach(r -> details.put(r.whole("episode_id"), r));
-        }
+        Map<Long, RunQueries.EpisodeRef> details = new HashMap<>();
+        runs.episodeRefs(run.id(), page.stream().map(CostVariance.Episode::id).toList())
+                .forEach(ref -> details.put(ref.episodeId(), ref));
         List<VarianceViews.Outlier> items = page.stream().map(e -> new VarianceViews.Outlier(
-                details.get(e.id()).text("ref"), details.get(e.id()).text("patient_id"), e.code(), e.clusterDays(), e.cost(),
+                details.get(e.id()).ref(), details.get(e.id()).patientId(), e.code(), e.clusterDays(), e.cost(),
                 e.cost().divide(BigDecimal.valueOf(e.clusterDays()), 2, RoundingMode.HALF_UP), trimPoints.get(e.code())))
                 .toList();
         return new VarianceViews.OutlierPage(k, all.size(), items, positions.next());

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.openpbr.costing.run.RunReader;
+import org.openpbr.costing.run.RunQueries;
 import org.openpbr.costing.run.RunViews;
 import org.openpbr.costing.tariff.rule.TariffPricing;
 import org.openpbr.platform.caller.Caller;
@@ -28,7 +28,7 @@ import org.openpbr.platform.problem.ProblemException;
 public class TariffCalculation {
 
     @Inject
-    RunReader runs;
+    RunQueries runs;
 
     @Inject
     TariffQueries queries;
@@ -73,7 +73,7 @@ public class TariffCalculation {
             if (p.commissionerCode() == null) {
                 basis.values().forEach(c -> days.put(c.code(), c.clusterDays()));
             } else {
-                runs.codes(run, RunReader.Grouping.COMMISSIONER).codes().stream()
+                runs.codes(run, RunQueries.Grouping.COMMISSIONER).codes().stream()
                         .filter(c -> p.commissionerCode().equals(c.group())).forEach(c -> days.put(c.code(), c.clusterDays()));
             }
             for (RunViews.CodeCost c : basis.values()) {

@@ -1,6 +1,7 @@
 package org.openpbr.testing;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -21,6 +23,7 @@ import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -41,6 +44,14 @@ public final class ArchitectureRules {
 
     /** Each rule by name, for the service whose classes live under {@code rootPackage}. */
     public static Map<String, ArchRule> of(String rootPackage) {
+        return of(rootPackage, Set.of());
+    }
+
+    /**
+     * As {@link #of(String)}, with the classes (fully qualified names) allowed to run SQL outside a
+     * {@code *Queries} class; each needs its reason where it is named.
+     */
+    public static Map<String, ArchRule> of(String rootPackage, Set<String> sqlOutsideQueries) {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
         rules.put("resources do not reach the database", noClasses().that().haveSimpleNameEndingWith("Resource")
                 .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
@@ -86,6 +97,21 @@ public final class ArchitectureRules {
                 })
                 .because("a request's own rules are its annotations, checked before the service runs")
                 .allowEmptyShould(true));
+        rules.put("SQL lives in Queries classes", classes().that().resideInAPackage(rootPackage + "..")
+                .and(describe("are not *Queries classes or named exceptions", type -> !isSqlHome(type, sqlOutsideQueries)))
+                .should(new ArchCondition<JavaClass>("not create queries or statements") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        for (JavaMethodCall call : type.getMethodCallsFromSelf()) {
+                            String owner = call.getTargetOwner().getFullName();
+                            if (SQL_CALLS.getOrDefault(owner, Set.of()).contains(call.getName())) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("a feature's SQL is kept in one place, its Queries class, where rows are read by column name")
+                .allowEmptyShould(true));
         return rules;
     }
 
@@ -95,14 +121,31 @@ public final class ArchitectureRules {
      * URL scheme, which ArchUnit cannot read), without following dependencies into jars.
      */
     public static List<String> violations(String rootPackage) {
+        return violations(rootPackage, Set.of());
+    }
+
+    /** As {@link #violations(String)}, with the classes allowed SQL outside a Queries class. */
+    public static List<String> violations(String rootPackage, Set<String> sqlOutsideQueries) {
         ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
         JavaClasses classes = new ClassFileImporter().importPath(Path.of("target", "classes"));
         List<String> out = new ArrayList<>();
-        of(rootPackage).forEach((name, rule) -> {
+        of(rootPackage, sqlOutsideQueries).forEach((name, rule) -> {
             EvaluationResult result = rule.evaluate(classes);
             result.getFailureReport().getDetails().forEach(detail -> out.add(name + ": " + detail));
         });
         return out;
+    }
+
+    /** The calls that make SQL: JPA queries, JDBC statements, PostgreSQL COPY. */
+    private static final Map<String, Set<String>> SQL_CALLS = Map.of(
+            "jakarta.persistence.EntityManager", Set.of("createNativeQuery", "createQuery", "createNamedQuery"),
+            "java.sql.Connection", Set.of("prepareStatement", "prepareCall", "createStatement"),
+            "org.postgresql.copy.CopyManager", Set.of("copyIn", "copyOut"));
+
+    private static boolean isSqlHome(JavaClass type, Set<String> exceptions) {
+        String name = type.getName();
+        String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+        return outer.endsWith("Queries") || exceptions.contains(outer);
     }
 
     /** JAX-RS passes the body to the one parameter that names no other source. */

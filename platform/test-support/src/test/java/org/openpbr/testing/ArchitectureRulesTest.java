@@ -10,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openpbr.testing.fixture.BodiesResource;
+import org.openpbr.testing.fixture.SqlInService;
+import org.openpbr.testing.fixture.SqlQueries;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
@@ -24,6 +26,17 @@ class ArchitectureRulesTest {
         List<String> details = result.getFailureReport().getDetails();
         assertThat(details).hasSize(1);
         assertThat(details.get(0)).contains("unchecked").contains("Payload without @Valid");
+    }
+
+    @Test
+    void sql_outside_a_queries_class_is_reported_unless_named_as_an_exception() {
+        var classes = new ClassFileImporter().importClasses(SqlInService.class, SqlQueries.class);
+        List<String> details = ArchitectureRules.of("org.openpbr.testing").get("SQL lives in Queries classes")
+                .evaluate(classes).getFailureReport().getDetails();
+        assertThat(details).hasSize(1);
+        assertThat(details.get(0)).contains("SqlInService.count()").contains("createNativeQuery");
+        assertThat(ArchitectureRules.of("org.openpbr.testing", java.util.Set.of(SqlInService.class.getName()))
+                .get("SQL lives in Queries classes").evaluate(classes).getFailureReport().getDetails()).isEmpty();
     }
 
     @Test

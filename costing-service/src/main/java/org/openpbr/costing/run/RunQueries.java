@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.problem.ProblemException;
@@ -20,9 +21,9 @@ import org.openpbr.platform.problem.ProblemException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reads stored runs; every read starts by finding the run among those the caller may see. */
+/** The run feature's SQL: stored runs and their results, every read starting by finding the run among those the caller may see. */
 @ApplicationScoped
-public class RunReader {
+public class RunQueries {
 
     /** Groupings of a run's code costs. */
     public enum Grouping {
@@ -190,4 +191,29 @@ public class RunReader {
                 changes);
     }
 
+    /** An episode's identifiers in a run, for the provider's own outlier list. */
+    public record EpisodeRef(long episodeId, String ref, String patientId) {
+    }
+
+    /** The run's episodes with their cost (only one commissioner's population when {@code commissioner} is set). */
+    public List<CostVariance.Episode> episodeCosts(UUID runId, String commissioner) {
+        return Row.all(em.createNativeQuery("""
+                select episode_id, code, admitted_cost + non_admitted_cost as cost, cluster_days
+                  from run_episode where run_id = :id and (cast(:c as text) is null or commissioner_code = :c)""",
+                Tuple.class).setParameter("id", runId).setParameter("c", commissioner)).stream()
+                .map(r -> new CostVariance.Episode(r.whole("episode_id"), r.text("code"), r.decimal("cost"),
+                        r.integer("cluster_days"))).toList();
+    }
+
+    public List<EpisodeRef> episodeRefs(UUID runId, List<Long> episodeIds) {
+        if (episodeIds.isEmpty()) {
+            return List.of();
+        }
+        return Row.all(em.createNativeQuery("""
+                select episode_id, ref, patient_id from run_episode
+                 where run_id = :id and episode_id = any (cast(:ids as bigint[]))""", Tuple.class)
+                .setParameter("id", runId).setParameter("ids", episodeIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",", "{", "}")))).stream()
+                .map(r -> new EpisodeRef(r.whole("episode_id"), r.text("ref"), r.text("patient_id"))).toList();
+    }
 }

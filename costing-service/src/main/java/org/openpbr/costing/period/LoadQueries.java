@@ -1,0 +1,199 @@
+package org.openpbr.costing.period;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The bulk loads' SQL, run on one JDBC connection of the load's transaction: streamed COPY for
+ * activity, batched inserts for a ledger, and the set-based checks for repeated keys. Table and
+ * column names come from {@link ActivityKind}, never from a request.
+ */
+final class LoadQueries {
+
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
+
+    private static final String INSERT_UPLOAD = """
+            insert into upload (provider_code, period_id, kind, sha256, file_name, row_count, loaded_by, load_millis)
+            values (?, ?, ?, ?, ?, 0, ?, 0) returning id""";
+
+    private static final String FINISH_UPLOAD = "update upload set sha256 = ?, row_count = ?, load_millis = ? where id = ?";
+
+    private static final String COUNT_UPLOAD = "update upload set row_count = ?, load_millis = ? where id = ?";
+
+    private static final String DELETE_LEDGER = "delete from ledger_line where period_id = ?";
+
+    private static final String INSERT_LEDGER_LINE = """
+            insert into ledger_line (period_id, upload_id, line_no, cost_centre_id, expense_type, amount, social_care)
+            values (?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Counting distinct keys sorts them once; grouping to find the repeats took twice as long. */
+    private static final String REPEATS_KEYS = "select count(*) > count(distinct (%s)) from %s where period_id = ?";
+
+    private static final String KEY_TABLE = "create temp table upload_key (line integer, key text) on commit drop";
+
+    private static final String REPEATED_IN_FILE = """
+            select line, key, first
+              from (select line, key, min(line) over (partition by key) as first from upload_key) k
+             where line > first order by line""";
+
+    private static final String ALREADY_LOADED = """
+            select k.line, k.key, u.id, u.file_name
+              from upload_key k
+              join %s t on t.period_id = ? and %s = k.key
+              join upload u on u.id = t.upload_id
+             order by k.line""";
+
+    private static final String DELETE_UPLOAD_ROWS = "delete from %s where period_id = ? and upload_id = ?";
+
+    /** One ledger line as loaded. */
+    record LedgerLine(int line, int centreId, String expenseType, BigDecimal amount, boolean socialCare) {
+    }
+
+    /** A key the file repeats: the line that repeats it and the first line that had it. */
+    record Repeat(int line, String key, int first) {
+    }
+
+    /** A key of the file that an earlier upload of the period already holds. */
+    record Loaded(int line, String key, long uploadId, String fileName) {
+    }
+
+    private LoadQueries() {
+    }
+
+    /** One load at a time for the key, until the transaction ends. */
+    static void lock(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setString(1, key);
+            s.execute();
+        }
+    }
+
+    static long insertUpload(Connection c, String provider, Long periodId, String kind, String sha, String fileName,
+            String by) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_UPLOAD)) {
+            s.setString(1, provider);
+            s.setObject(2, periodId);
+            s.setString(3, kind);
+            s.setString(4, sha);
+            s.setString(5, fileName);
+            s.setString(6, by);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong("id");
+            }
+        }
+    }
+
+    static void finishUpload(Connection c, long uploadId, String sha, long rows, long millis) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(FINISH_UPLOAD)) {
+            s.setString(1, sha);
+            s.setLong(2, rows);
+            s.setLong(3, millis);
+            s.setLong(4, uploadId);
+            s.executeUpdate();
+        }
+    }
+
+    static void countUpload(Connection c, long uploadId, long rows, long millis) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(COUNT_UPLOAD)) {
+            s.setLong(1, rows);
+            s.setLong(2, millis);
+            s.setLong(3, uploadId);
+            s.executeUpdate();
+        }
+    }
+
+    static void deleteLedger(Connection c, long periodId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(DELETE_LEDGER)) {
+            s.setLong(1, periodId);
+            s.executeUpdate();
+        }
+    }
+
+    static void insertLedger(Connection c, long periodId, long uploadId, List<LedgerLine> lines) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT_LEDGER_LINE)) {
+            int batch = 0;
+            for (LedgerLine line : lines) {
+                s.setLong(1, periodId);
+                s.setLong(2, uploadId);
+                s.setInt(3, line.line());
+                s.setInt(4, line.centreId());
+                s.setString(5, line.expenseType());
+                s.setBigDecimal(6, line.amount());
+                s.setBoolean(7, line.socialCare());
+                s.addBatch();
+                if (++batch % 1000 == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** A binary COPY into the kind's table (period and upload first, then the kind's columns). */
+    static CopyIn copyActivity(Connection c, ActivityKind kind) throws SQLException {
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn(kind.copySql());
+    }
+
+    /**
+     * Whether any key of the period now appears twice: a file repeats one, or repeats one already
+     * loaded. One set-based pass after COPY costs less than a unique index maintained row by row.
+     */
+    static boolean repeatsKeys(Connection c, long periodId, ActivityKind kind) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(REPEATS_KEYS.formatted(kind.keyColumns(), kind.table()))) {
+            s.setLong(1, periodId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
+    /** A text COPY into a scratch table of (line, key) that the transaction's end drops. */
+    static CopyIn copyKeys(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(KEY_TABLE)) {
+            s.execute();
+        }
+        return c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy upload_key from stdin");
+    }
+
+    static List<Repeat> repeatedInFile(Connection c) throws SQLException {
+        List<Repeat> repeats = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(REPEATED_IN_FILE); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                repeats.add(new Repeat(r.getInt("line"), r.getString("key"), r.getInt("first")));
+            }
+        }
+        return repeats;
+    }
+
+    static List<Loaded> alreadyLoaded(Connection c, long periodId, ActivityKind kind) throws SQLException {
+        List<Loaded> loaded = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(ALREADY_LOADED.formatted(kind.table(), kind.keyExpression()))) {
+            s.setLong(1, periodId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    loaded.add(new Loaded(r.getInt("line"), r.getString("key"), r.getLong("id"),
+                            r.getString("file_name")));
+                }
+            }
+        }
+        return loaded;
+    }
+
+    static void deleteUploadRows(Connection c, ActivityKind kind, long periodId, long uploadId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(DELETE_UPLOAD_ROWS.formatted(kind.table()))) {
+            s.setLong(1, periodId);
+            s.setLong(2, uploadId);
+            s.executeUpdate();
+        }
+    }
+}

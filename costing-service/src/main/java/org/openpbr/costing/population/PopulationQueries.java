@@ -1,0 +1,55 @@
+package org.openpbr.costing.population;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.openpbr.platform.persistence.Row;
+
+/** The population feature's SQL: each provider's latest run of a period, and a commissioner's episodes in it. */
+@ApplicationScoped
+public class PopulationQueries {
+
+    private static final String LATEST_RUNS = """
+            select id, provider_code, method_version, finished_at from (
+              select distinct on (r.provider_code) r.id, r.provider_code, r.method_version, r.finished_at
+                from costing_run r join costing_period p on p.id = r.period_id
+               where p.start_date = :from and p.end_date = :to
+               order by r.provider_code, r.started_at desc) latest
+             where exists (select 1 from run_episode e where e.run_id = latest.id and e.commissioner_code = :c)
+             order by provider_code""";
+
+    private static final String EPISODES = """
+            select r.episode_id, r.code, r.admitted_cost + r.non_admitted_cost as cost, r.cluster_days,
+                   r.patient_id, c.pseudonym
+              from run_episode r left join cluster_episode c on c.id = r.episode_id
+             where r.run_id = :id and r.commissioner_code = :c""";
+
+    public record Episode(long episodeId, String code, java.math.BigDecimal cost, int clusterDays, String patientId,
+            String pseudonym) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    /** Each provider's latest run for a period of exactly these dates with episodes of the commissioner's population. */
+    public List<PopulationViews.RunRef> latestRuns(String commissioner, LocalDate from, LocalDate to) {
+        return Row.all(em.createNativeQuery(LATEST_RUNS, Tuple.class).setParameter("from", from).setParameter("to", to)
+                .setParameter("c", commissioner)).stream()
+                .map(r -> new PopulationViews.RunRef(r.text("provider_code"), r.uuid("id"), r.text("method_version"),
+                        r.instant("finished_at"))).toList();
+    }
+
+    /** The run's episodes of the commissioner's population, with the pseudonym each came with (if any). */
+    public List<Episode> episodes(UUID runId, String commissioner) {
+        return Row.all(em.createNativeQuery(EPISODES, Tuple.class).setParameter("id", runId)
+                .setParameter("c", commissioner)).stream()
+                .map(r -> new Episode(r.whole("episode_id"), r.text("code"), r.decimal("cost"), r.integer("cluster_days"),
+                        r.text("patient_id"), r.text("pseudonym"))).toList();
+    }
+}
