@@ -30,6 +30,17 @@ public class PopulationQueries {
               from run_episode r left join cluster_episode c on c.id = r.episode_id
              where r.run_id = :id and r.commissioner_code = :c""";
 
+    /** The periods (exact dates) of providers' runs that hold episodes of the commissioner's population. */
+    private static final String PERIODS = """
+            select distinct p.start_date, p.end_date
+              from costing_run r join costing_period p on p.id = r.period_id
+             where exists (select 1 from run_episode e where e.run_id = r.id and e.commissioner_code = :c)
+             order by p.start_date desc, p.end_date desc limit 12""";
+
+    /** A period's dates. */
+    public record Dates(LocalDate from, LocalDate to) {
+    }
+
     public record Episode(long episodeId, String code, java.math.BigDecimal cost, int clusterDays, String patientId,
             String pseudonym) {
     }
@@ -43,6 +54,12 @@ public class PopulationQueries {
                 .setParameter("c", commissioner)).stream()
                 .map(r -> new PopulationViews.RunRef(r.text("provider_code"), r.uuid("id"), r.text("method_version"),
                         r.instant("finished_at"))).toList();
+    }
+
+    /** The latest periods (at most 12) that some provider's run covers with the commissioner's population. */
+    public List<Dates> periodsWithPopulation(String commissioner) {
+        return Row.all(em.createNativeQuery(PERIODS, Tuple.class).setParameter("c", commissioner)).stream()
+                .map(r -> new Dates(r.date("start_date"), r.date("end_date"))).toList();
     }
 
     /** The run's episodes of the commissioner's population, with the pseudonym each came with (if any). */

@@ -50,6 +50,7 @@ public class PopulationResource {
     @APIResponse(responseCode = "200", description = "Your population's costs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Costs.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public PopulationViews.Costs costs(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
             @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to,
             @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {
@@ -68,6 +69,7 @@ public class PopulationResource {
     @APIResponse(responseCode = "200", description = "Outliers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Outliers.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public PopulationViews.Outliers outliers(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
             @Parameter(required = true, description = "Last day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @NotBlank @IsoDate String to,
             @Parameter(description = VarianceService.TRIM_MULTIPLIER, schema = @Schema(type = SchemaType.NUMBER, defaultValue = "1.5", minimum = "0", maximum = "10")) @QueryParam("trimMultiplier") @DecimalRange(min = "0", max = "10", scale = 10, message = VarianceService.TRIM_RULE) String trimMultiplier) {

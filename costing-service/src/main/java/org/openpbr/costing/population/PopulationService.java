@@ -17,6 +17,8 @@ import jakarta.inject.Inject;
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.costing.run.VarianceService;
 import org.openpbr.costing.run.VarianceViews;
+import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.problem.ProblemType;
 import org.openpbr.platform.validation.DateRanges;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.disclosure.SmallNumbers;
@@ -81,9 +83,17 @@ public class PopulationService {
                 items.size());
     }
 
-    /** The latest run of each provider for the period from..to that has episodes of this commissioner's population. */
+    /**
+     * The latest run of each provider for the period from..to that has episodes of this
+     * commissioner's population; a 404 naming the periods that do when none matches. Only the
+     * commissioner's own population decides, so the answer says nothing of other organisations.
+     */
     private Population population(String commissioner, LocalDate from, LocalDate to) {
         List<PopulationViews.RunRef> refs = queries.latestRuns(commissioner, from, to);
+        if (refs.isEmpty()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, noRunDetail(from, to,
+                    queries.periodsWithPopulation(commissioner)));
+        }
         Map<Long, String> providerOf = new HashMap<>();
         Map<Long, String> pseudonymOf = new HashMap<>();
         List<CostVariance.Episode> episodes = new ArrayList<>();
@@ -98,5 +108,17 @@ public class PopulationService {
             }
         }
         return new Population(refs, providerOf, pseudonymOf, episodes);
+    }
+
+    /** Why a period matched nothing, and which periods would. */
+    static String noRunDetail(LocalDate from, LocalDate to, List<PopulationQueries.Dates> periods) {
+        String base = "No provider's costing run covers exactly " + from + " to " + to + " with people you are the"
+                + " responsible commissioner for: population views match a provider's costing period by its exact"
+                + " dates (a financial year is 1 April to 31 March)";
+        if (periods.isEmpty()) {
+            return base + ". No costing run holds your population yet.";
+        }
+        return base + ". Periods with your population: " + String.join(", ", periods.stream()
+                .map(d -> "from=" + d.from() + "&to=" + d.to()).toList()) + ".";
     }
 }

@@ -142,9 +142,21 @@ class VarianceApiTest {
                 .body("items[0].pseudonym", equalTo("P-aab47dd738f63bf51220264504f7a42d"))
                 .body("items[0].cost", money("400.00"))
                 .body(not(containsString("P5"))).body(not(containsString("E5")));
-        // Another commissioner's population is not in these runs at all.
-        api(commissioner("99Z")).get("/v1/population/costs?from=2024-04-01&to=2024-06-30").then().statusCode(200)
-                .body("runs", hasSize(0)).body("codes", hasSize(0));
+        // Another commissioner's population is not in these runs at all: the same 404 as dates that match no period.
+        api(commissioner("99Z")).get("/v1/population/costs?from=2024-04-01&to=2024-06-30").then().statusCode(404)
+                .body("type", equalTo("https://openpbr.org/problems/not-found"))
+                .body("detail", containsString("No costing run holds your population yet."));
+        api(contractManager("99Z")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void dates_that_match_no_costing_period_get_a_problem_naming_the_periods_that_do() {
+        api(commissioner("03W")).get("/v1/population/costs?from=2024-04-01&to=2025-03-31").then().statusCode(404)
+                .body("detail", containsString("covers exactly 2024-04-01 to 2025-03-31"))
+                .body("detail", containsString("Periods with your population: from=2024-04-01&to=2024-06-30."));
+        api(contractManager("03W")).get("/v1/population/outliers?from=2024-05-01&to=2024-06-30").then()
+                .statusCode(404).body("detail", containsString("from=2024-04-01&to=2024-06-30"));
     }
 
     @Test

@@ -28,13 +28,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class DemoCosting {
 
     /** What was loaded and the run made of it. */
-    record Summary(String period, long activityRows, String runId, String costedTotal, String allocated,
-            String notClustered, String unallocated) {
+    record Summary(String period, long contacts, long bedDays, long groupSessions, long costedRows, String runId,
+            String costedTotal, String allocated, String notClustered, String unallocated) {
 
+        /**
+         * The files count group sessions, the run counts what it costs: one row per contact and per
+         * bed day, and one per person attending each session. Both are named, so they are not taken
+         * for one figure that disagrees with itself.
+         */
         @Override
         public String toString() {
-            return "period " + period + ", " + activityRows + " activity rows, run " + runId + ": costed " + costedTotal
-                    + " = allocated " + allocated + " + not clustered " + notClustered + " + unallocated " + unallocated;
+            return String.format(java.util.Locale.ROOT, "period %s: loaded %,d contacts, %,d bed days and %,d group"
+                    + " sessions; run %s costed %,d activity rows (contacts, bed days and group-session attendances):"
+                    + " costed %s = allocated %s + not clustered %s + unallocated %s", period, contacts, bedDays,
+                    groupSessions, runId, costedRows, costedTotal, allocated, notClustered, unallocated);
         }
     }
 
@@ -86,7 +93,8 @@ final class DemoCosting {
         send("POST", "/v1/episodes/sync", null, null);
         JsonNode run = send("POST", "/v1/runs", "application/json", json.writeValueAsString(Map.of("period", period)));
         JsonNode reconciliation = run.path("reconciliation");
-        return new Summary(period, counts.activityRows(), run.path("id").asText(),
+        return new Summary(period, counts.contacts(), counts.bedDays(), counts.groupSessions(),
+                run.path("activityRows").asLong(), run.path("id").asText(),
                 reconciliation.path("costedTotal").asText(), reconciliation.path("allocated").asText(),
                 reconciliation.path("notClustered").asText(), reconciliation.path("unallocated").asText());
     }

@@ -127,7 +127,7 @@ public final class LocalRunner {
         }
         loadDemoTrust(stack);
         printWelcome(stack);
-        watch(stack, stopped);
+        watch(stack, stopped, stopRequested);
     }
 
     /** On a data directory's first start, the synthetic demo trust; a failure is reported and the stack runs on. */
@@ -165,19 +165,42 @@ public final class LocalRunner {
     }
 
     /** Reports a child that dies while the stack runs, once, and keeps the rest running. */
-    private static void watch(LocalStack stack, CountDownLatch stopped) {
+    private static void watch(LocalStack stack, CountDownLatch stopped, AtomicBoolean stopRequested) {
         Set<String> reported = new HashSet<>();
         try {
             while (!stopped.await(2, TimeUnit.SECONDS)) {
-                for (String dead : stack.exited()) {
-                    if (reported.add(dead)) {
-                        System.err.println("OpenPbR: " + dead + " has stopped unexpectedly; Ctrl-C and run again.");
+                List<LocalStack.Exit> exits = stack.exited();
+                if (exits.isEmpty()) {
+                    continue;
+                }
+                // Ctrl-C reaches the children with the runner: they may exit before the stop is seen here.
+                if (stopped.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS) || stopRequested.get()) {
+                    return;
+                }
+                for (LocalStack.Exit exit : exits) {
+                    if (reported.add(exit.name())) {
+                        System.err.println(exitNotice(exit));
                     }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How long a child's exit waits for a stop request before it is reported as unexpected. */
+    static final int STOP_GRACE_SECONDS = 3;
+
+    /** What the runner says about a child that exited while nobody asked the stack to stop. */
+    static String exitNotice(LocalStack.Exit exit) {
+        String how = switch (exit.exitValue()) {
+            case 130 -> "was stopped by an interrupt (Ctrl-C, exit 130)";
+            case 137 -> "was killed (exit 137; out of memory, or kill -9)";
+            case 143 -> "was stopped by a termination signal (exit 143)";
+            default -> "has stopped unexpectedly (exit " + exit.exitValue() + ")";
+        };
+        return "OpenPbR: " + exit.name() + " " + how + "; its log is " + exit.log()
+                + ". The rest keeps running; Ctrl-C and run again to restart it.";
     }
 
     private static void printWelcome(LocalStack stack) {

@@ -111,15 +111,19 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /** A child that has exited: its name, exit value and log. */
+    public record Exit(String name, int exitValue, Path log) {
+    }
+
     /** The services or Keycloak that have stopped although the stack is running. */
-    public List<String> exited() {
-        List<String> dead = new ArrayList<>();
+    public List<Exit> exited() {
+        List<Exit> dead = new ArrayList<>();
         if (keycloak != null && !keycloak.isAlive()) {
-            dead.add(keycloak.name() + " (exit " + keycloak.exitValue() + ", log " + keycloak.log() + ")");
+            dead.add(new Exit(keycloak.name(), keycloak.exitValue(), keycloak.log()));
         }
         for (ManagedProcess service : services) {
             if (!service.isAlive()) {
-                dead.add(service.name() + " (exit " + service.exitValue() + ", log " + service.log() + ")");
+                dead.add(new Exit(service.name(), service.exitValue(), service.log()));
             }
         }
         return dead;
