@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.openpbr.clustering.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +52,9 @@ public class SuggestionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SuggestionRequest.class),
+            examples = @ExampleObject(name = "a psychotic crisis", value = ApiExamples.SUGGESTION)))
     public SuggestionView suggest(@NotNull @Valid SuggestionRequest body) {
         LoadedScheme scheme = inForce(body.scheme(), body.on());
         ProfileFit fit = fits.of(scheme).orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Scheme "

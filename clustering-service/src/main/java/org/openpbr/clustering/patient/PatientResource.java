@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.clustering.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -74,6 +77,9 @@ public class PatientResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PatientViews.View.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PatientViews.Registration.class),
+            examples = @ExampleObject(name = "a person with an NHS number", value = ApiExamples.REGISTRATION)))
     public Response register(@NotNull @Valid PatientViews.Registration body, @Context UriInfo uri) {
         PatientService.Registered registered = patients.register(callers.current().requireProviderOrg(), body);
         PatientViews.View view = PatientViews.View.of(registered.patient());
@@ -118,6 +124,9 @@ public class PatientResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PatientViews.SpellRequest.class),
+            examples = @ExampleObject(name = "a GP referral", value = ApiExamples.CARE_SPELL)))
     public Response openSpell(
             @Parameter(name = IdempotentWrites.HEADER, in = ParameterIn.HEADER, description = IdempotentWrites.HEADER_DESCRIPTION) @HeaderParam(IdempotentWrites.HEADER) String key,
             @PathParam("patientId") UUID patientId, @NotNull @Valid PatientViews.SpellRequest body, @Context UriInfo uri) {
@@ -159,6 +168,9 @@ public class PatientResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SpellEnd.class),
+            examples = @ExampleObject(name = "the last day of the spell", value = ApiExamples.CARE_SPELL_END)))
     public Response endSpell(@PathParam("patientId") UUID patientId, @PathParam("spellId") UUID spellId,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SpellEnd body) {

@@ -3,6 +3,8 @@ package org.openpbr.clustering.scheme;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The 18 scales of the Mental Health Clustering Tool, in the tool's order: HoNOS items 1-12, the
  * non-psychotic beliefs item 13, and the historical items A-E. Each is rated 0-4, or 9 (not known).
@@ -49,6 +51,16 @@ public enum Scale {
 
     public String title() {
         return title;
+    }
+
+    /** The time a rating covers: the last two weeks for items 1-13, the person's history for A-E. */
+    @Schema(name = "MhctRatingPeriod")
+    public enum RatingPeriod {
+        LAST_TWO_WEEKS, HISTORICAL
+    }
+
+    public RatingPeriod ratingPeriod() {
+        return ordinal() < 13 ? RatingPeriod.LAST_TWO_WEEKS : RatingPeriod.HISTORICAL;
     }
 
     /** Items 1-12 are HoNOS, the outcome measure. */

@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.clustering.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -126,19 +128,22 @@ public class SchemeResource {
             description = "Publishes a new version as JSON (the SchemeUpload body) or CSV (one row per code: code, name, super_class, max_review_period and, for a grid, scale_1 to scale_13 and scale_A to scale_E, each a five-letter word; the version's other facts as query parameters). "
                     + "The upload is validated completely and refused with every fault listed. Published versions are immutable: sending identical content again returns 200 with the stored version, different content is 409.")
     @RequestBody(required = true, content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeUpload.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)) })
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeUpload.class),
+                    examples = @ExampleObject(name = "a scheme without a grid", value = ApiExamples.SCHEME)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "the same scheme as CSV", value = ApiExamples.SCHEME_CSV)) })
     @APIResponse(responseCode = "200", description = "Identical content was already published; the stored version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeViews.Summary.class)))
     @APIResponse(responseCode = "201", description = "Published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SchemeViews.Summary.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response publish(@PathParam("scheme") String scheme, @PathParam("version") String version,
-            @Parameter(description = "CSV only: the version's name.") @QueryParam("name") String name,
-            @Parameter(description = "CSV only: first day in force (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("effectiveFrom") String effectiveFrom,
-            @Parameter(description = "CSV only: last day in force (YYYY-MM-DD); omit for open-ended.", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("effectiveTo") String effectiveTo,
-            @Parameter(description = "CSV only: true when the grid or codes are a stand-in.", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("illustrative") String illustrative,
+    public Response publish(@Parameter(example = "example-scheme") @PathParam("scheme") String scheme,
+            @Parameter(example = "1") @PathParam("version") String version,
+            @Parameter(description = "CSV only: the version's name.", example = "Example scheme (two codes, no grid)") @QueryParam("name") String name,
+            @Parameter(description = "CSV only: first day in force (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2000-01-01") @QueryParam("effectiveFrom") String effectiveFrom,
+            @Parameter(description = "CSV only: last day in force (YYYY-MM-DD); omit for open-ended.", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2000-12-31") @QueryParam("effectiveTo") String effectiveTo,
+            @Parameter(description = "CSV only: true when the grid or codes are a stand-in.", schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("illustrative") String illustrative,
             @Parameter(description = "CSV only: the code suggested when no code meets its red rules.") @QueryParam("varianceCode") String varianceCode,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType, @Context UriInfo uri, String body)
             throws IOException {

@@ -48,13 +48,25 @@ public final class SchemeViews {
             @Schema(description = "Scale (\"1\"-\"13\", \"A\"-\"E\") to a five-letter word for ratings 0-4; absent when the code has no grid row.") Map<String, String> profile) {
     }
 
+    @Schema(name = "MhctScale", description = "One of the 18 scales an assessment rates, each 0-4 or 9 (not known).")
+    public record ScaleView(@Schema(required = true, description = "The key in `ratings` and in a grid profile.", example = "7") String id,
+            @Schema(required = true, example = "Problems with depressed mood") String title,
+            @Schema(required = true, description = "LAST_TWO_WEEKS for items 1-13; HISTORICAL for A-E, rated on the person's history, not only the last two weeks.") Scale.RatingPeriod ratingPeriod,
+            @Schema(required = true, description = "Items 1-12 are HoNOS, the outcome measure.") boolean honos) {
+
+        static List<ScaleView> all() {
+            return Scale.ALL.stream().map(s -> new ScaleView(s.id(), s.title(), s.ratingPeriod(), s.isHonos())).toList();
+        }
+    }
+
     @Schema(name = "SchemeVersion")
     public record Detail(@Schema(required = true) Summary version,
             @Schema(required = true) String gridLegend,
+            @Schema(required = true, description = "The 18 scales the version's codes are profiled on, in the tool's order.") List<ScaleView> scales,
             @Schema(required = true, description = "In the scheme's order.") List<Code> codes) {
 
         static Detail of(SchemeVersion version) {
-            return new Detail(Summary.of(version), LEGEND, version.codes.stream()
+            return new Detail(Summary.of(version), LEGEND, ScaleView.all(), version.codes.stream()
                     .map(row -> new Code(row.code, row.name, row.superClass, row.maxReviewPeriod, row.profile)).toList());
         }
     }

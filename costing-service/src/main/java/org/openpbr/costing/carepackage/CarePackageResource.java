@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -85,7 +88,10 @@ public class CarePackageResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
-    public Response define(@PathParam("code") @Pattern(regexp = "[0-9A-Za-z]{1,10}", message = "must be 1-10 letters or digits, e.g. 04") String code,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CarePackageViews.Definition.class),
+            examples = @ExampleObject(name = "a 26-week package", value = ApiExamples.CARE_PACKAGE)))
+    public Response define(@Parameter(example = "04") @PathParam("code") @Pattern(regexp = "[0-9A-Za-z]{1,10}", message = "must be 1-10 letters or digits, e.g. 04") String code,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The ETag from GET; required to change an existing package") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CarePackageViews.Definition body) {
         CarePackageQueries.Stored stored = packages.define(callers.current(), code, body, ifMatch);

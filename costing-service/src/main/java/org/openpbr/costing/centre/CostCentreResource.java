@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,7 +60,8 @@ public class CostCentreResource {
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "loadCostCentres", summary = "Load your cost centres (finance)",
             description = "CSV with the columns code, name and type (INPATIENT_WARD, COMMUNITY_TEAM or SUPPORT). New codes are added, known ones renamed; centres not in the file stay. A centre with ledger lines or activity keeps its type. All-or-nothing, every fault listed by line.")
-    @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "a community team, a ward and a support centre", value = ApiExamples.COST_CENTRES)))
     @APIResponse(responseCode = "200", description = "Loaded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Loaded.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")

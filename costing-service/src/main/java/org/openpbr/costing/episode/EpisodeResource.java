@@ -1,8 +1,6 @@
 package org.openpbr.costing.episode;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -34,9 +34,7 @@ import org.openpbr.costing.period.PeriodResource;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
-import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.persistence.NativeRows;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -76,7 +74,8 @@ public class EpisodeResource {
                     + "The NHS number is not stored: it only makes the person's pseudonym for the commissioner, the same one clustering-service and every other provider's records give them; without it the pseudonym is provider-local. "
                     + "Episodes are added or updated by episode_id; a person's episodes may not overlap. All-or-nothing, every fault listed by line. "
                     + "Refused (409) for a provider whose episodes come from clustering-service. The same file again changes nothing (200).")
-    @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = PeriodResource.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "one open episode", value = ApiExamples.EPISODES)))
     @APIResponse(responseCode = "200", description = "This file was already loaded; nothing changed",
             headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Loaded.class)))

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -96,6 +98,9 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PeriodView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewPeriodBody.class),
+            examples = @ExampleObject(name = "a financial year", value = ApiExamples.PERIOD)))
     public Response create(@NotNull @Valid NewPeriodBody body, @Context UriInfo uri) {
         CostingPeriod period = periods.create(callers.current(),
                 new PeriodService.NewPeriod(body.code(), body.startDate(), body.endDate()));
@@ -135,7 +140,8 @@ public class PeriodResource {
     @Operation(operationId = "loadLedger", summary = "Load the period's ledger (finance)",
             description = "A trial balance as CSV with the columns cost_centre, expense_type, amount (pounds, at most two decimals, negative for credits) and social_care (true/false or Y/N): one line per cost centre, expense type and social-care flag. "
                     + "The file is checked completely; any fault refuses it whole, with every fault listed by line and column. A new file replaces the period's ledger; the same file again changes nothing (200).")
-    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "a ledger for the example centres", value = ApiExamples.LEDGER)))
     @APIResponse(responseCode = "200", description = "This file is already the period's ledger; nothing changed",
             headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
@@ -143,7 +149,7 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response loadLedger(@PathParam("period") String code,
+    public Response loadLedger(@Parameter(example = "FY2025-26") @PathParam("period") String code,
             @Parameter(description = "Optional, e.g. attachment; filename=\"tb-2025-26.csv\": the file name is kept with the upload.") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         return accepted(ledgers.replace(callers.current(), code, body, CsvCharset.of(headers.getMediaType()),
@@ -163,7 +169,8 @@ public class PeriodResource {
                     + "patient_id is your local patient id, as in your cluster episodes. Dates are YYYY-MM-DD inside the period. "
                     + "The file is checked completely and loaded all-or-nothing; a refused file lists every fault by line (unknown or wrong-type cost centre, bad or out-of-period date, negative minutes, wrong columns, ids repeated in the file or already loaded). "
                     + "Files add up: load a month at a time if you like. The same file again changes nothing (200).")
-    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+            examples = @ExampleObject(name = "care contacts (for bed-days: patient_id,bed_date,ward; for group-sessions: session_id,session_date,cost_centre,staff_group,minutes,attendees)", value = ApiExamples.CONTACTS)))
     @APIResponse(responseCode = "200", description = "This file is already loaded in the period; nothing changed",
             headers = @Header(name = IdempotentWrites.REPLAYED, description = IdempotentWrites.REPLAYED_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
@@ -171,7 +178,7 @@ public class PeriodResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response loadActivity(@PathParam("period") String code,
+    public Response loadActivity(@Parameter(example = "FY2025-26") @PathParam("period") String code,
             @Parameter(description = "contacts, bed-days or group-sessions", schema = @Schema(enumeration = { "contacts", "bed-days", "group-sessions" })) @PathParam("kind") String kind,
             @Parameter(description = "Optional, e.g. attachment; filename=\"contacts-2025-04.csv\": the file name is kept with the upload.") @HeaderParam(UploadView.CONTENT_DISPOSITION) String disposition,
             @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {

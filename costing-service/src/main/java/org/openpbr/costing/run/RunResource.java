@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -87,6 +90,9 @@ public class RunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Run.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewRunBody.class),
+            examples = @ExampleObject(name = "cost the example year", value = ApiExamples.RUN)))
     public Response start(@NotNull @Valid NewRunBody body, @Context UriInfo uri) {
         UUID id = runs.run(callers.current(), new RunService.NewRun(body.period(), body.includeSocialCare()));
         return Response.created(uri.getBaseUriBuilder().path("v1/runs/{id}").build(id))

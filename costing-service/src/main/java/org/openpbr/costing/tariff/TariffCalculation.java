@@ -48,12 +48,8 @@ public class TariffCalculation {
         if (p.topUps() != null) {
             p.topUps().forEach(t -> topUps.put(t.flag(), t.upliftPercent()));
         }
-        RunViews.Run run;
-        try {
-            run = runs.require(caller, p.runId());
-        } catch (ProblemException e) {
-            throw ProblemException.invalid(List.of(new FieldError("runId", "is not one of your costing runs")));
-        }
+        // Another organisation's run is the same 404 as one that does not exist, as everywhere a record is named.
+        RunViews.Run run = runs.require(caller, p.runId());
         boolean social = p.includeSocialCare() == null ? run.includeSocialCare() : p.includeSocialCare();
         if (social != run.includeSocialCare()) {
             faults.add("includeSocialCare", run.includeSocialCare()

@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.openpbr.costing.ApiExamples;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,6 +65,9 @@ public class TariffResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TariffViews.Tariff.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TariffViews.Proposal.class),
+            examples = @ExampleObject(name = "a review-period tariff for one commissioner (use your run id)", value = ApiExamples.TARIFF)))
     public Response propose(@NotNull @Valid TariffViews.Proposal body, @Context UriInfo uri) {
         TariffQueries.Stored stored = tariffs.propose(callers.current(), body);
         return Response.created(uri.getBaseUriBuilder().path("v1/tariffs/{id}").build(stored.view().id()))
@@ -129,6 +135,9 @@ public class TariffResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TariffViews.Proposal.class),
+            examples = @ExampleObject(name = "the whole proposal again (use your run id)", value = ApiExamples.TARIFF)))
     public Response revise(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid TariffViews.Proposal body) {
@@ -151,6 +160,9 @@ public class TariffResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TariffViews.Agreement.class),
+            examples = @ExampleObject(name = "where it was agreed", value = ApiExamples.AGREEMENT)))
     public Response agree(@PathParam("id") UUID id,
             @Parameter(name = "If-Match", in = ParameterIn.HEADER, required = true, description = "The ETag from GET") @HeaderParam("If-Match") String ifMatch,
             @Valid TariffViews.Agreement body) {

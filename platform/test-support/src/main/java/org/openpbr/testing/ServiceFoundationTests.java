@@ -257,6 +257,22 @@ public abstract class ServiceFoundationTests {
         assertThat(report.rowsAfter()).as("rows after the bad inputs").isEqualTo(report.rowsBefore());
     }
 
+    @Test
+    void every_example_the_contract_shows_is_valid_input() throws java.io.IOException {
+        List<TestTokens> callers = List.of(
+                TestTokens.user("example.provider").org("RE1", OrgType.PROVIDER).roles("clinician", "clinical-lead",
+                        "finance", "contract-manager", "analyst", "admin"),
+                TestTokens.user("example.commissioner").org("99E", OrgType.COMMISSIONER).roles("analyst", "finance",
+                        "contract-manager"));
+        List<ContractExamples.Tried> tried = new ContractExamples(Api.contract(), callers).run();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "contract-examples-report.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, String.join("\n", tried.stream().map(t -> t.operation() + " ["
+                + t.mediaType() + "] " + t.status()).toList()) + "\n");
+        assertThat(tried.stream().filter(t -> !t.valid()).map(ContractExamples.Tried::toString).toList())
+                .as("request examples in the contract that are not valid input").isEmpty();
+    }
+
     // --- the problem+json error contract ---------------------------------------------------------
 
     private static Map<String, Object> validSubmission() {

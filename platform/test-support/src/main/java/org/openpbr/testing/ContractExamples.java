@@ -1,0 +1,134 @@
+package org.openpbr.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every request body the contract shows (the example Swagger UI offers with "Try it out") is sent
+ * as it is, and must be valid input: accepted, or refused only for the state of what it names (an
+ * unknown patient 404, a conflict 409, a missing or stale If-Match 428/412), never as malformed or
+ * invalid (400), too large (413), of the wrong media type (415) or a failure (5xx). An operation
+ * that takes a body and shows no example is reported too. A CSV upload's facts travel as query
+ * parameters, so with a CSV example every query parameter that has an example is sent as well.
+ */
+public final class ContractExamples {
+
+    /** Answers that judge the state of named records, not the input. */
+    private static final Set<Integer> STATE_ANSWERS = Set.of(404, 409, 412, 428);
+
+    /** One example sent: the operation, its media type, and the answer (-1 when there was no example). */
+    public record Tried(String operation, String mediaType, int status, String answer) {
+
+        public boolean valid() {
+            return (status >= 200 && status < 300) || STATE_ANSWERS.contains(status);
+        }
+
+        @Override
+        public String toString() {
+            return operation + " [" + mediaType + "] -> " + (status < 0 ? "no example in the contract" : status + " "
+                    + answer);
+        }
+    }
+
+    private final JsonNode document;
+    private final List<TestTokens> callers;
+
+    public ContractExamples(ApiContract contract, List<TestTokens> callers) {
+        this.document = contract.effective();
+        this.callers = List.copyOf(callers);
+    }
+
+    public List<Tried> run() {
+        List<Tried> tried = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
+            while (operations.hasNext()) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                JsonNode content = operation.getValue().path("requestBody").path("content");
+                Iterator<Map.Entry<String, JsonNode>> types = content.properties().iterator();
+                while (types.hasNext()) {
+                    Map.Entry<String, JsonNode> type = types.next();
+                    String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
+                    tried.add(send(method, path.getKey(), operation.getValue(), type.getKey(), example(type.getValue())));
+                }
+            }
+        }
+        return tried;
+    }
+
+    /** The media type's example: {@code example}, or the first of {@code examples}. */
+    private static JsonNode example(JsonNode mediaType) {
+        if (mediaType.has("example")) {
+            return mediaType.get("example");
+        }
+        Iterator<JsonNode> examples = mediaType.path("examples").elements();
+        return examples.hasNext() ? examples.next().path("value") : null;
+    }
+
+    private Tried send(String method, String template, JsonNode op, String mediaType, JsonNode example) {
+        String name = method + " " + template;
+        if (example == null || example.isMissingNode()) {
+            return new Tried(name, mediaType, -1, "");
+        }
+        byte[] body = (example.isTextual() ? example.asText() : example.toString()).getBytes(StandardCharsets.UTF_8);
+        String path = concrete(template, op);
+        Response response = null;
+        for (TestTokens caller : callers) {
+            RequestSpecification spec = given().header("Authorization", caller.bearer())
+                    .accept("application/json, text/csv;q=0.9, */*;q=0.5")
+                    .contentType(mediaType.startsWith("text/") ? mediaType + "; charset=UTF-8" : mediaType).body(body);
+            if (mediaType.startsWith("text/csv")) {
+                for (JsonNode parameter : op.path("parameters")) {
+                    JsonNode p = resolve(parameter);
+                    if ("query".equals(p.path("in").asText()) && p.has("example")) {
+                        spec = spec.queryParam(p.path("name").asText(), p.get("example").asText());
+                    }
+                }
+            }
+            response = spec.request(method, path);
+            if (response.statusCode() != 403) {
+                break;
+            }
+        }
+        String text = response.asString();
+        return new Tried(name, mediaType, response.statusCode(), text.length() > 300 ? text.substring(0, 300) : text);
+    }
+
+    /** Path parameters as an integrator would fill them in: the first allowed value, a new UUID, or the example. */
+    private String concrete(String template, JsonNode op) {
+        String path = template;
+        for (JsonNode parameter : op.path("parameters")) {
+            JsonNode p = resolve(parameter);
+            if ("path".equals(p.path("in").asText())) {
+                JsonNode schema = resolve(p.path("schema"));
+                String value = schema.has("enum") ? schema.get("enum").get(0).asText()
+                        : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString()
+                        : p.has("example") ? p.get("example").asText() : "X1";
+                path = path.replace("{" + p.path("name").asText() + "}", value);
+            }
+        }
+        return path;
+    }
+
+    private JsonNode resolve(JsonNode node) {
+        JsonNode n = node;
+        for (int depth = 0; depth < 20 && n.has("$ref"); depth++) {
+            n = document.at(n.get("$ref").asText().substring(1));
+        }
+        return n;
+    }
+}
