@@ -144,6 +144,7 @@ public class QualityService {
         int withinReview;
         int variance;
         final Map<String, Integer> caseload = new TreeMap<>();
+        final Map<String, Integer> caseloadWithinReview = new TreeMap<>();
         int allocations;
         int overrides;
         final Map<String, Integer> reasons = new TreeMap<>();
@@ -172,8 +173,10 @@ public class QualityService {
             return new QualityViews.Group(key, measure(people, null, suppress),
                     measure(withinReview, people, suppress), measure(variance, people, suppress),
                     caseload.entrySet().stream().map(e -> suppress != null && SmallNumbers.withheld(e.getValue())
-                            ? new QualityViews.CodeCount(e.getKey(), null, true)
-                            : new QualityViews.CodeCount(e.getKey(), shown(e.getValue(), suppress), null)).toList(),
+                            ? new QualityViews.CodeCount(e.getKey(), null, true, null)
+                            : new QualityViews.CodeCount(e.getKey(), shown(e.getValue(), suppress), null,
+                                    measure(caseloadWithinReview.getOrDefault(e.getKey(), 0), e.getValue(), suppress)))
+                            .toList(),
                     measure(allocations, allAllocations, suppress), measure(overrides, allocations, suppress),
                     reasons.entrySet().stream().map(e -> suppress != null && SmallNumbers.withheld(e.getValue())
                             ? new QualityViews.ReasonCount(e.getKey(), null, true)
@@ -212,6 +215,7 @@ public class QualityService {
         for (QualityQueries.Caseload r : queries.caseload(scope, episodeDim, to)) {
             Raw group = raw.computeIfAbsent(r.dim(), k -> new Raw());
             group.caseload.merge(r.code(), r.people(), Integer::sum);
+            group.caseloadWithinReview.merge(r.code(), r.withinReview(), Integer::sum);
             group.people += r.people();
             group.withinReview += r.withinReview();
             group.variance += r.inVariance();

@@ -23,7 +23,8 @@ public final class QualityViews {
 
     @Schema(name = "CodeCount")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CodeCount(@Schema(required = true) String code, Integer count, Boolean suppressed) {
+    public record CodeCount(@Schema(required = true) String code, Integer count, Boolean suppressed,
+            @Schema(description = "Of the code's people, those whose review date had not passed at the period end; absent with the count when it is withheld.") Measure withinReviewPeriod) {
     }
 
     @Schema(name = "ReasonCount")

@@ -127,6 +127,10 @@ class QualityFeedAndExportTest {
         assertThat(q.getInt("total.inVariance.count")).isEqualTo(1);
         assertThat(q.getList("total.caseload.code")).containsExactly("00", "13", "14");
         assertThat(q.getList("total.caseload.count")).containsExactly(1, 1, 2);
+        // Within review, code by code: 00 (P4) and 13 (P2) yes; of 14, P5 yes and P1 overdue.
+        assertThat(q.getList("total.caseload.withinReviewPeriod.count")).containsExactly(1, 1, 1);
+        assertThat(q.getList("total.caseload.withinReviewPeriod.of")).containsExactly(1, 1, 2);
+        assertThat(q.getDouble("total.caseload[2].withinReviewPeriod.share")).isEqualTo(0.5);
         // 5 allocations, 2 overrides (one each of two reasons).
         assertThat(q.getInt("total.allocations.count")).isEqualTo(5);
         assertThat(q.getDouble("total.overrides.share")).isEqualTo(0.4);

@@ -322,17 +322,7 @@ public final class BadInputSuite {
     }
 
     private String concrete(String template, JsonNode op) {
-        String path = template;
-        for (JsonNode parameter : op.path("parameters")) {
-            JsonNode p = resolve(parameter);
-            if ("path".equals(p.path("in").asText())) {
-                JsonNode schema = resolve(p.path("schema"));
-                String value = schema.has("enum") ? schema.get("enum").get(0).asText()
-                        : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "X1";
-                path = path.replace("{" + p.path("name").asText() + "}", value);
-            }
-        }
-        return path;
+        return OperationPaths.concrete(document, template, op, false);
     }
 
     private void send(String operation, String input, String method, String template, JsonNode op, String body,

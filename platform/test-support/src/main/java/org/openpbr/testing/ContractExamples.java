@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -108,27 +107,11 @@ public final class ContractExamples {
         return new Tried(name, mediaType, response.statusCode(), text.length() > 300 ? text.substring(0, 300) : text);
     }
 
-    /** Path parameters as an integrator would fill them in: the first allowed value, a new UUID, or the example. */
     private String concrete(String template, JsonNode op) {
-        String path = template;
-        for (JsonNode parameter : op.path("parameters")) {
-            JsonNode p = resolve(parameter);
-            if ("path".equals(p.path("in").asText())) {
-                JsonNode schema = resolve(p.path("schema"));
-                String value = schema.has("enum") ? schema.get("enum").get(0).asText()
-                        : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString()
-                        : p.has("example") ? p.get("example").asText() : "X1";
-                path = path.replace("{" + p.path("name").asText() + "}", value);
-            }
-        }
-        return path;
+        return OperationPaths.concrete(document, template, op, true);
     }
 
     private JsonNode resolve(JsonNode node) {
-        JsonNode n = node;
-        for (int depth = 0; depth < 20 && n.has("$ref"); depth++) {
-            n = document.at(n.get("$ref").asText().substring(1));
-        }
-        return n;
+        return OperationPaths.resolve(document, node);
     }
 }
