@@ -68,15 +68,24 @@ public class QualityQueries {
     /** The commissioner's population episodes in change order, with what the pseudonym is made from. */
     private static final String POPULATION = """
             select e.seq, p.nhs_number, p.provider_code, p.local_id, e.provider_code as episode_provider, e.code,
-                   e.start_date, e.end_date, e.review_due, e.end_reason
+                   e.team, e.start_date, e.end_date, e.review_due, e.end_reason
               from cluster_episode e join patient p on p.id = e.patient_id
              where e.commissioner_code = :org and e.seq > :after
+               and (cast(:code as text) is null or e.code = :code)
+               and (cast(:team as text) is null or e.team = :team)
+               and (cast(:provider as text) is null or e.provider_code = :provider)
+               and (cast(:to as date) is null or e.start_date <= :to)
+               and (cast(:from as date) is null or e.end_date is null or e.end_date >= :from)
              order by e.seq limit :rows""";
+
+    /** Which of the population's episodes to list; a null part does not filter. */
+    public record PopulationFilter(String code, String team, String provider, LocalDate from, LocalDate to) {
+    }
 
     /** One population episode; the identifiers only ever feed the pseudonym. */
     public record PopulationRow(long seq, String nhsNumber, String patientProvider, String localId,
-            String episodeProvider, String code, LocalDate startDate, LocalDate endDate, LocalDate reviewDue,
-            String endReason) {
+            String episodeProvider, String code, String team, LocalDate startDate, LocalDate endDate,
+            LocalDate reviewDue, String endReason) {
     }
 
     public record Caseload(String dim, String code, int people, int withinReview, int inVariance) {
@@ -95,12 +104,14 @@ public class QualityQueries {
     @Inject
     EntityManager em;
 
-    public List<PopulationRow> population(String commissioner, long after, int rows) {
+    public List<PopulationRow> population(String commissioner, PopulationFilter filter, long after, int rows) {
         return Row.all(em.createNativeQuery(POPULATION, Tuple.class).setParameter("org", commissioner)
-                .setParameter("after", after).setParameter("rows", rows)).stream()
+                .setParameter("code", filter.code()).setParameter("team", filter.team())
+                .setParameter("provider", filter.provider()).setParameter("from", filter.from())
+                .setParameter("to", filter.to()).setParameter("after", after).setParameter("rows", rows)).stream()
                 .map(r -> new PopulationRow(r.whole("seq"), r.text("nhs_number"), r.text("provider_code"),
-                        r.text("local_id"), r.text("episode_provider"), r.text("code"), r.date("start_date"),
-                        r.date("end_date"), r.date("review_due"), r.text("end_reason"))).toList();
+                        r.text("local_id"), r.text("episode_provider"), r.text("code"), r.text("team"),
+                        r.date("start_date"), r.date("end_date"), r.date("review_due"), r.text("end_reason"))).toList();
     }
 
     public List<Caseload> caseload(QualityService.Scope scope, String dimension, LocalDate to) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openpbr.platform.validation.Identifier;
 import org.openpbr.platform.validation.IsoDate;
 import org.openpbr.platform.validation.OdsCode;
 import org.openpbr.platform.caller.CallerContext;
@@ -65,13 +66,21 @@ public class QualityResource {
     @RolesAllowed(Roles.CONTRACT_MANAGER)
     @Operation(operationId = "listPopulationEpisodes", summary = "Your population's cluster episodes, pseudonymised (commissioners' contract managers)",
             description = "Every cluster episode for which the calling commissioner is the responsible commissioner, in change order, with the suite's one pseudonym instead of any identifier. "
-                    + "Record-level data is for payment validation, so only the contract-manager role reads it; analysts and dashboards use the aggregates (GET /v1/quality).")
+                    + "Record-level data is for payment validation, so only the contract-manager role reads it; analysts and dashboards use the aggregates (GET /v1/quality). "
+                    + "Filter by code, team, provider and dates (from: open on or after; to: started on or before; both: overlapping the period); the next link keeps the filters.")
     @APIResponse(responseCode = "200", description = "A page of episodes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.PopulationPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public QualityViews.PopulationPage population(@Parameter(ref = "After") @QueryParam("after") String after,
+    public QualityViews.PopulationPage population(
+            @Parameter(description = "Only this code's episodes.", example = "14") @QueryParam("code") @Pattern(regexp = "[0-9A-Za-z]{1,10}", message = "must be 1-10 letters or digits, e.g. 14") String code,
+            @Parameter(description = "Only this team's episodes (the provider's team code).") @QueryParam("team") @Identifier String team,
+            @Parameter(description = "Only this provider's episodes (ODS code).") @QueryParam("provider") @OdsCode String provider,
+            @Parameter(description = "Only episodes open on or after this day (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @IsoDate String from,
+            @Parameter(description = "Only episodes that started on or before this day (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") @IsoDate String to,
+            @Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         String commissioner = callers.current().requireCommissionerOrg();
-        return quality.population(commissioner, PageRequest.of(after, limit), uri);
+        return quality.population(commissioner, new QualityQueries.PopulationFilter(code, team, provider,
+                IsoDate.Parse.of(from), IsoDate.Parse.of(to)), PageRequest.of(after, limit), uri);
     }
 }

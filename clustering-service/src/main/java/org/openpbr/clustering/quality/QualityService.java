@@ -73,12 +73,17 @@ public class QualityService {
      * One page of the commissioner's population episodes in change order, each under the person's
      * pseudonym for that commissioner (never an identifier).
      */
-    public QualityViews.PopulationPage population(String commissioner, PageRequest request, UriInfo uri) {
-        Page<QualityQueries.PopulationRow> page = Page.of(queries.population(commissioner, request.afterSequence(),
-                request.fetchSize()), request, QualityQueries.PopulationRow::seq, uri);
+    public QualityViews.PopulationPage population(String commissioner, QualityQueries.PopulationFilter filter,
+            PageRequest request, UriInfo uri) {
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw ProblemException.invalid(List.of(new FieldError("to", "must be on or after from")));
+        }
+        Page<QualityQueries.PopulationRow> page = Page.of(queries.population(commissioner, filter,
+                request.afterSequence(), request.fetchSize()), request, QualityQueries.PopulationRow::seq, uri);
         return new QualityViews.PopulationPage(page.items().stream().map(row -> new QualityViews.PopulationEpisode(
                 pseudonyms.of(commissioner, Optional.ofNullable(row.nhsNumber()), row.patientProvider(), row.localId()),
-                row.episodeProvider(), row.code(), row.startDate(), row.endDate(), row.reviewDue(), row.endReason()))
+                row.episodeProvider(), row.code(), row.team(), row.startDate(), row.endDate(), row.reviewDue(),
+                row.endReason()))
                 .toList(), page.next());
     }
 

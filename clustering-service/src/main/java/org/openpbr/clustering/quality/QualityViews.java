@@ -68,6 +68,7 @@ public final class QualityViews {
     public record PopulationEpisode(
             @Schema(required = true, description = "The person's pseudonym for this commissioner, the same in every OpenPbR service and for every provider: `P-` and 32 hex digits from the NHS number, or `L-` and 32 hex digits when the provider recorded no NHS number (then it is provider-local and links nothing across providers). Never an NHS number or local id.") String pseudonym,
             @Schema(required = true) String providerCode, @Schema(required = true) String code,
+            @Schema(required = true, description = "The provider's team code.") String team,
             @Schema(required = true) LocalDate startDate, LocalDate endDate, @Schema(required = true) LocalDate reviewDue,
             String endReason) {
     }

@@ -186,6 +186,33 @@ class QualityFeedAndExportTest {
     }
 
     @Test
+    void a_contract_manager_filters_the_population_by_code_team_provider_and_dates() {
+        // The six episodes: P1 14 (RQ9, from 50 days ago), P2 13, P3 01 (ended 25 days ago), P4 00,
+        // P5 14 (team CRISIS-1, from 10 days ago), and P1 14 again with NZ1 (3 days ago).
+        assertThat(population("code=14")).hasSize(3);
+        assertThat(population("code=14&provider=RQ9")).hasSize(2);
+        assertThat(population("team=CRISIS-1")).hasSize(1);
+        assertThat(population("from=" + D.minusDays(24))).hasSize(5);
+        assertThat(population("to=" + D.minusDays(35))).hasSize(2);
+        // Overlapping 24 to 5 days ago in 14: P1 at RQ9 (still open) and P5; P1's NZ1 episode starts later.
+        assertThat(population("from=" + D.minusDays(24) + "&to=" + D.minusDays(5) + "&code=14")).hasSize(2);
+        // The next page's link keeps the filters.
+        String next = api(CONTRACTS).get("/v1/population/episodes?code=14&limit=1").then().statusCode(200)
+                .body("items[0].team", equalTo("CMHT-NORTH")).extract().path("next");
+        assertThat(next).contains("code=14");
+        badRequest().header("Authorization", CONTRACTS.bearer())
+                .get("/v1/population/episodes?from=" + D + "&to=" + D.minusDays(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        badRequest().header("Authorization", CONTRACTS.bearer()).get("/v1/population/episodes?provider=rq9").then()
+                .statusCode(400).body("errors[0].field", equalTo("provider"));
+    }
+
+    private List<Object> population(String query) {
+        return api(CONTRACTS).get("/v1/population/episodes?limit=1000&" + query).then().statusCode(200).extract()
+                .jsonPath().getList("items");
+    }
+
+    @Test
     void the_feed_carries_the_same_pseudonym_as_the_commissioners_view() {
         List<String> population = api(CONTRACTS).get("/v1/population/episodes?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("items.pseudonym");
