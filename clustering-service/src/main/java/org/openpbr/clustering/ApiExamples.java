@@ -26,7 +26,7 @@ public final class ApiExamples {
 
     public static final String ASSESSMENT = """
             {"patientId": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f", "careSpellId": "7a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d",
-             "assessedOn": "2026-11-02", "reason": "INITIAL", "ratings": """ + RATINGS + """
+             "assessedOn": "2026-11-02", "reason": "INITIAL", "ratings":""" + RATINGS + """
             , "rater": "C1234", "team": "CMHT-NORTH"}""";
 
     public static final String ALLOCATION = """
@@ -38,7 +38,7 @@ public final class ApiExamples {
             {"patient": {"localId": "ISP-000456", "nhsNumber": "943 476 5919", "dateOfBirth": "1990-02-11"},
              "careSpell": {"commissionerCode": "15N", "startDate": "2026-11-02", "source": "INDEPENDENT_PROVIDER",
                            "referringOrgCode": "NZ1"},
-             "assessment": {"assessedOn": "2026-11-02", "reason": "INITIAL", "ratings": """ + RATINGS + """
+             "assessment": {"assessedOn": "2026-11-02", "reason": "INITIAL", "ratings":""" + RATINGS + """
             , "rater": "C1234", "team": "ISP-TEAM-1", "allocation": {"code": "14"}}}""";
 
     /** A small scheme without a grid, in force in 2000 only, so publishing it changes nothing today. */

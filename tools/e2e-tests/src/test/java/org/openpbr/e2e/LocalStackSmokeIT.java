@@ -85,7 +85,7 @@ class LocalStackSmokeIT {
             // (a small demo trust may leave a ward without patients: its cost is unallocated).
             String costed = stack.output.stream().filter(line -> line.contains("demo costing RX1: period FY"))
                     .findFirst().orElseThrow(() -> new AssertionError("no demo costing line in " + stack.output));
-            String period = costed.replaceAll(".*period (FY[0-9]{4}-[0-9]{2}),.*", "$1");
+            String period = costed.replaceAll(".*period (FY[0-9]{4}-[0-9]{2}):.*", "$1");
             JsonNode runs = getJson(stack.serviceUrl("costing-service") + "/v1/runs?period=" + period,
                     passwordToken(stack, "finance.rx1"), 200);
             assertThat(runs.path("items").size()).isEqualTo(1);
