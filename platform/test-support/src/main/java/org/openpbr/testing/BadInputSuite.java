@@ -92,26 +92,17 @@ public final class BadInputSuite {
 
     public Report run() {
         Map<String, Long> before = rowCounts();
-        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
-            while (operations.hasNext()) {
-                Map.Entry<String, JsonNode> operation = operations.next();
-                String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
-                if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                    continue;
-                }
-                JsonNode op = operation.getValue();
-                String template = path.getKey();
-                queryParameters(method, template, op);
-                JsonNode content = op.path("requestBody").path("content");
-                if (content.has("application/json")) {
-                    jsonBody(method, template, op, resolve(content.path("application/json").path("schema")));
-                }
-                if (content.has("text/csv")) {
-                    csvBody(method, template, op);
-                }
+        for (OperationPaths.Operation operation : OperationPaths.operations(document)) {
+            String method = operation.method();
+            String template = operation.template();
+            JsonNode op = operation.op();
+            queryParameters(method, template, op);
+            JsonNode content = op.path("requestBody").path("content");
+            if (content.has("application/json")) {
+                jsonBody(method, template, op, resolve(content.path("application/json").path("schema")));
+            }
+            if (content.has("text/csv")) {
+                csvBody(method, template, op);
             }
         }
         return new Report(List.copyOf(outcomes), before, rowCounts());

@@ -51,19 +51,13 @@ public final class ContractExamples {
 
     public List<Tried> run() {
         List<Tried> tried = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
-            while (operations.hasNext()) {
-                Map.Entry<String, JsonNode> operation = operations.next();
-                JsonNode content = operation.getValue().path("requestBody").path("content");
-                Iterator<Map.Entry<String, JsonNode>> types = content.properties().iterator();
-                while (types.hasNext()) {
-                    Map.Entry<String, JsonNode> type = types.next();
-                    String method = operation.getKey().toUpperCase(java.util.Locale.ROOT);
-                    tried.add(send(method, path.getKey(), operation.getValue(), type.getKey(), example(type.getValue())));
-                }
+        for (OperationPaths.Operation operation : OperationPaths.operations(document)) {
+            Iterator<Map.Entry<String, JsonNode>> types = operation.op().path("requestBody").path("content")
+                    .properties().iterator();
+            while (types.hasNext()) {
+                Map.Entry<String, JsonNode> type = types.next();
+                tried.add(send(operation.method(), operation.template(), operation.op(), type.getKey(),
+                        example(type.getValue())));
             }
         }
         return tried;

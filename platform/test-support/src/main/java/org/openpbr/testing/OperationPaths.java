@@ -1,5 +1,10 @@
 package org.openpbr.testing;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +13,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class OperationPaths {
 
     private OperationPaths() {
+    }
+
+    /** One operation of the document: its method, its path template and its description. */
+    record Operation(String method, String template, JsonNode op) {
+    }
+
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH");
+
+    /** Every operation, in the document's order (a path's shared {@code parameters} are not one). */
+    static List<Operation> operations(JsonNode document) {
+        List<Operation> all = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").properties().iterator();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().properties().iterator();
+            while (operations.hasNext()) {
+                Map.Entry<String, JsonNode> operation = operations.next();
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                if (METHODS.contains(method)) {
+                    all.add(new Operation(method, path.getKey(), operation.getValue()));
+                }
+            }
+        }
+        return all;
     }
 
     static JsonNode resolve(JsonNode document, JsonNode node) {
