@@ -118,7 +118,7 @@ public class CarePackageQueries {
     /** Ward cost over occupied bed days in the run. */
     public PackageCosting.Rate wardRate(UUID runId) {
         Row r = Row.first(em.createNativeQuery(WARD_RATE, Tuple.class).setParameter("id", runId)).orElseThrow();
-        return new PackageCosting.Rate(r.decimal("cost").setScale(2), new BigDecimal(r.value("bed_days").toString()));
+        return new PackageCosting.Rate(r.decimal("cost"), new BigDecimal(r.value("bed_days").toString()));
     }
 
     private Stored stored(Row r) {

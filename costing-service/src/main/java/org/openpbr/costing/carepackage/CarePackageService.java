@@ -101,7 +101,8 @@ public class CarePackageService {
             PackageCosting.Rate rate = m.rate();
             staff.put(m.staffGroup(), rate);
             if (rate.perUnit() != null) {
-                staffRates.add(new CarePackageViews.StaffRate(m.staffGroup(), rate.cost(),
+                // the rate comes from the exact cost; the cost is rounded once, here, to be shown
+                staffRates.add(new CarePackageViews.StaffRate(m.staffGroup(), rate.cost().setScale(2, RoundingMode.HALF_EVEN),
                         rate.units().setScale(2, RoundingMode.HALF_UP), rate.perUnit()));
             }
         }
@@ -118,7 +119,8 @@ public class CarePackageService {
                     .toList(), rates), actual.get(p.code())));
         }
         return new CarePackageViews.Comparisons(run.id(), run.methodVersion(), staffRates,
-                new CarePackageViews.BedDayRate(bedDays.cost(), bedDays.units().longValue(), bedDays.perUnit()),
+                new CarePackageViews.BedDayRate(bedDays.cost().setScale(2, RoundingMode.HALF_EVEN),
+                        bedDays.units().longValue(), bedDays.perUnit()),
                 packages, List.copyOf(withoutPackage));
     }
 

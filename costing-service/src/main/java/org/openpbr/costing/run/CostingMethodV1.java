@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.openpbr.costing.run.rule.PennyAllocation;
+import org.openpbr.costing.run.rule.Fraction;
+import org.openpbr.costing.run.rule.PresentedCosts;
 import org.openpbr.costing.Sha256;
 
 /**
@@ -25,11 +26,12 @@ import org.openpbr.costing.Sha256;
  * activity (community minutes, a group session's minutes equally among its attendees; ward occupied
  * bed days equally); each activity's cost attributed to the cluster episode covering the person on
  * that day with this provider, or to "not clustered"; a centre with cost and no activity is
- * unallocated. Money moves in whole pennies by the largest-remainder rule, so allocated + not
- * clustered + unallocated equals the costed ledger exactly.
+ * unallocated. The shares are exact; {@link PresentedCosts} rounds each presented figure once, so
+ * allocated + not clustered + unallocated + the rounding residual equals the costed ledger exactly.
  *
- * <p>Plain JDBC on the caller's connection and transaction: PostgreSQL does the set-based work and
- * nothing here holds activity rows in memory.
+ * <p>Plain JDBC on the caller's connection and transaction: PostgreSQL does the set-based work (it
+ * weighs, attributes and sums every activity row); only the sums per centre and episode come back
+ * to be shared exactly.
  */
 public final class CostingMethodV1 {
 
@@ -52,7 +54,8 @@ public final class CostingMethodV1 {
 
     public record Result(UUID runId, String fingerprint, BigDecimal ledgerTotal, BigDecimal socialCareTotal,
             BigDecimal costedTotal, BigDecimal allocated, BigDecimal notClustered, BigDecimal unallocated,
-            long activityRows, int episodes, Map<String, Long> timings) {
+            BigDecimal roundingResidual, BigDecimal apportionmentResidual, long activityRows, int episodes,
+            Map<String, Long> timings) {
     }
 
     /** A cost centre's money before it meets activity. */
@@ -61,6 +64,10 @@ public final class CostingMethodV1 {
 
         boolean support() {
             return "SUPPORT".equals(type);
+        }
+
+        boolean admitted() {
+            return "INPATIENT_WARD".equals(type);
         }
     }
 
@@ -98,49 +105,46 @@ public final class CostingMethodV1 {
         mark = lap(timings, "attributeActivity", mark);
 
         List<Centre> centres = centres(c, period, options);
-        Map<Integer, BigDecimal> apportioned = apportionSupport(centres);
-        storeCentreAmounts(c, centres, apportioned);
-        mark = lap(timings, "apportionSupport", mark);
+        List<PresentedCosts.EpisodeWeight> weights = episodeWeights(c);
+        Map<Integer, BigInteger> notClustered = notClusteredWeights(c);
+        mark = lap(timings, "readWeights", mark);
 
-        allocate(c, runId);
+        PresentedCosts.Figures figures = PresentedCosts.of(centres.stream().map(x -> new PresentedCosts.Centre(x.id(),
+                x.support(), x.admitted(), pennies(x.direct()), whole(x.weight()))).toList(), weights, notClustered);
+        mark = lap(timings, "exactShares", mark);
+
+        storeAllocations(c, runId, centres, figures);
         mark = lap(timings, "allocateToActivity", mark);
 
-        storeCentres(c, runId);
-        int episodes = storeEpisodes(c, runId, period);
+        storeCentres(c, runId, centres, figures);
+        int episodes = storeEpisodes(c, runId, period, figures);
+        storeCodes(c, runId, figures);
         mark = lap(timings, "attributeToEpisodes", mark);
 
         BigDecimal ledgerTotal = BigDecimal.ZERO.setScale(2);
         BigDecimal socialCare = BigDecimal.ZERO.setScale(2);
-        BigDecimal costed = BigDecimal.ZERO.setScale(2);
         long activityRows = 0;
         for (Centre centre : centres) {
             ledgerTotal = ledgerTotal.add(centre.direct()).add(options.includeSocialCare() ? BigDecimal.ZERO
                     : centre.socialCare());
             socialCare = socialCare.add(centre.socialCare());
-            costed = costed.add(centre.direct());
             activityRows += centre.activityRows();
         }
-        BigDecimal allocated;
-        BigDecimal notClustered;
-        BigDecimal unallocated;
-        try (PreparedStatement s = c.prepareStatement("select coalesce(sum(allocated), 0), coalesce(sum(not_clustered), 0),"
-                + " coalesce(sum(unallocated), 0) from run_centre where run_id = ?")) {
-            s.setObject(1, runId);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                allocated = r.getBigDecimal(1).setScale(2);
-                notClustered = r.getBigDecimal(2).setScale(2);
-                unallocated = r.getBigDecimal(3).setScale(2);
-            }
-        }
+        BigDecimal costed = money(figures.costed());
+        BigDecimal allocated = money(figures.allocated());
+        BigDecimal notClusteredCost = money(figures.notClustered());
+        BigDecimal unallocated = money(figures.unallocated());
+        BigDecimal residual = money(figures.residual());
+        BigDecimal apportionmentResidual = money(figures.apportionmentResidual());
         lap(timings, "totals", mark);
         Instant finished = Instant.now();
         timings.put("total", java.time.Duration.between(started, finished).toMillis());
 
         try (PreparedStatement s = c.prepareStatement("insert into costing_run (id, provider_code, period_id,"
                 + " method_version, include_social_care, fingerprint, ledger_total, social_care_total, costed_total,"
-                + " allocated, not_clustered, unallocated, activity_rows, episode_count, timings, started_at,"
-                + " finished_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                + " allocated, not_clustered, unallocated, rounding_residual, apportionment_residual, activity_rows,"
+                + " episode_count, timings, started_at, finished_at, created_by)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
             int i = 0;
             s.setObject(++i, runId);
             s.setString(++i, period.providerCode());
@@ -152,8 +156,10 @@ public final class CostingMethodV1 {
             s.setBigDecimal(++i, socialCare);
             s.setBigDecimal(++i, costed);
             s.setBigDecimal(++i, allocated);
-            s.setBigDecimal(++i, notClustered);
+            s.setBigDecimal(++i, notClusteredCost);
             s.setBigDecimal(++i, unallocated);
+            s.setBigDecimal(++i, residual);
+            s.setBigDecimal(++i, apportionmentResidual);
             s.setLong(++i, activityRows);
             s.setInt(++i, episodes);
             s.setString(++i, json(timings));
@@ -162,8 +168,8 @@ public final class CostingMethodV1 {
             s.setString(++i, createdBy);
             s.executeUpdate();
         }
-        return new Result(runId, fingerprint, ledgerTotal, socialCare, costed, allocated, notClustered, unallocated,
-                activityRows, episodes, timings);
+        return new Result(runId, fingerprint, ledgerTotal, socialCare, costed, allocated, notClusteredCost, unallocated,
+                residual, apportionmentResidual, activityRows, episodes, timings);
     }
 
     /**
@@ -240,155 +246,176 @@ public final class CostingMethodV1 {
         return centres;
     }
 
-    /**
-     * Step 1: the support centres' total, shared among the patient-facing centres in proportion to
-     * their direct cost. Only centres with a positive direct cost take a share (a share in
-     * proportion to a credit balance would be a negative overhead). Returns each centre's change:
-     * a support centre gives its cost away, a patient-facing centre receives its share.
-     */
-    static Map<Integer, BigDecimal> apportionSupport(List<Centre> centres) {
-        Map<Integer, BigDecimal> change = new LinkedHashMap<>();
-        BigDecimal support = BigDecimal.ZERO.setScale(2);
-        List<Centre> targets = new ArrayList<>();
-        for (Centre centre : centres) {
-            if (centre.support()) {
-                support = support.add(centre.direct());
-            } else if (centre.direct().signum() > 0) {
-                targets.add(centre);
+    /** Each episode's activity weight at each centre, with its code. */
+    private static List<PresentedCosts.EpisodeWeight> episodeWeights(Connection c) throws SQLException {
+        List<PresentedCosts.EpisodeWeight> weights = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("select b.episode_id, e.code, b.cost_centre_id, b.weight"
+                + " from (select episode_id, cost_centre_id, sum(weight) as weight from run_bucket"
+                + "   where episode_id is not null group by episode_id, cost_centre_id) b"
+                + " join cluster_episode e on e.id = b.episode_id")) {
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    weights.add(new PresentedCosts.EpisodeWeight(r.getLong(1), r.getString(2), r.getInt(3),
+                            whole(r.getBigDecimal(4))));
+                }
             }
         }
-        if (targets.isEmpty()) {
-            return change;
-        }
-        for (Centre centre : centres) {
-            if (centre.support()) {
-                change.put(centre.id(), centre.direct().negate());
-            }
-        }
-        List<BigDecimal> shares = PennyAllocation.share(support, targets.stream().map(Centre::direct).toList());
-        for (int i = 0; i < targets.size(); i++) {
-            change.put(targets.get(i).id(), shares.get(i));
-        }
-        return change;
+        return weights;
     }
 
-    private static void storeCentreAmounts(Connection c, List<Centre> centres, Map<Integer, BigDecimal> apportioned)
-            throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("create temp table centre_amount (cost_centre_id integer primary key, code text, name text,"
-                    + " type text, direct numeric, social_care numeric, apportioned numeric, total numeric,"
-                    + " weight numeric, activity_rows bigint, minutes numeric, bed_days bigint, to_allocate_pennies bigint,"
-                    + " unallocated numeric, unallocated_reason text) on commit drop");
+    /** Activity weight of people with no covering episode, by centre. */
+    private static Map<Integer, BigInteger> notClusteredWeights(Connection c) throws SQLException {
+        Map<Integer, BigInteger> weights = new LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement("select cost_centre_id, sum(weight) from run_bucket"
+                + " where episode_id is null group by cost_centre_id"); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                weights.put(r.getInt(1), whole(r.getBigDecimal(2)));
+            }
         }
-        try (PreparedStatement s = c.prepareStatement("insert into centre_amount values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?, ?)")) {
-            for (Centre centre : centres) {
-                BigDecimal change = apportioned.getOrDefault(centre.id(), BigDecimal.ZERO.setScale(2));
-                BigDecimal total = centre.direct().add(change);
-                boolean hasActivity = centre.weight().signum() > 0;
-                String reason = null;
-                BigDecimal toAllocate = BigDecimal.ZERO.setScale(2);
-                BigDecimal unallocated = BigDecimal.ZERO.setScale(2);
-                if (total.signum() != 0) {
-                    if (centre.support()) {
-                        reason = "NO_PATIENT_FACING_COST";
-                        unallocated = total;
-                    } else if (!hasActivity) {
-                        reason = "NO_ACTIVITY";
-                        unallocated = total;
-                    } else {
-                        toAllocate = total;
-                    }
+        return weights;
+    }
+
+    /**
+     * Each bucket's exact share of its centre's cost (the centre's exact cost x the bucket's weight /
+     * the centre's weight) to 20 decimal places of a pound: the raw material of breakdowns (staff-group
+     * rates, tariff components) that are rounded once when they are presented.
+     */
+    private static void storeAllocations(Connection c, UUID runId, List<Centre> centres,
+            PresentedCosts.Figures figures) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("create temp table centre_rate (cost_centre_id integer primary key, admitted boolean,"
+                    + " numerator numeric, denominator numeric) on commit drop");
+        }
+        Map<Integer, Centre> byId = new java.util.HashMap<>();
+        centres.forEach(x -> byId.put(x.id(), x));
+        try (PreparedStatement s = c.prepareStatement("insert into centre_rate values (?, ?, ?, ?)")) {
+            for (PresentedCosts.CentreFigures x : figures.centres()) {
+                Centre centre = byId.get(x.id());
+                if (centre.weight().signum() > 0) {
+                    Fraction rate = x.ratePerWeight() == null ? Fraction.ZERO : x.ratePerWeight();
+                    s.setInt(1, x.id());
+                    s.setBoolean(2, centre.admitted());
+                    s.setBigDecimal(3, new BigDecimal(rate.numerator()));
+                    s.setBigDecimal(4, new BigDecimal(rate.denominator().multiply(BigInteger.valueOf(100))));
+                    s.addBatch();
                 }
+            }
+            s.executeBatch();
+        }
+        try (PreparedStatement s = c.prepareStatement("insert into run_allocation (run_id, cost_centre_id, episode_id,"
+                + " patient_id, staff_group, admitted, activity_rows, minutes, bed_days, cost)"
+                + " select ?, b.cost_centre_id, b.episode_id, b.patient_id, b.staff_group, x.admitted, b.activity_rows,"
+                + "  b.minutes, b.bed_days, round((x.numerator * b.weight)::numeric(1000, 24) / x.denominator, 20)"
+                + " from run_bucket b join centre_rate x on x.cost_centre_id = b.cost_centre_id")) {
+            s.setObject(1, runId);
+            s.executeUpdate();
+        }
+    }
+
+    private static void storeCentres(Connection c, UUID runId, List<Centre> centres, PresentedCosts.Figures figures)
+            throws SQLException {
+        Map<Integer, PresentedCosts.CentreFigures> byId = new java.util.HashMap<>();
+        figures.centres().forEach(x -> byId.put(x.id(), x));
+        try (PreparedStatement s = c.prepareStatement("insert into run_centre (run_id, cost_centre_id, code, name, type,"
+                + " direct, social_care, apportioned, total, activity_rows, minutes, bed_days, allocated, not_clustered,"
+                + " unallocated, rounding_residual, unallocated_reason)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Centre centre : centres) {
+                PresentedCosts.CentreFigures x = byId.get(centre.id());
                 int i = 0;
+                s.setObject(++i, runId);
                 s.setInt(++i, centre.id());
                 s.setString(++i, centre.code());
                 s.setString(++i, centre.name());
                 s.setString(++i, centre.type());
                 s.setBigDecimal(++i, centre.direct());
                 s.setBigDecimal(++i, centre.socialCare());
-                s.setBigDecimal(++i, change);
-                s.setBigDecimal(++i, total);
-                s.setBigDecimal(++i, centre.weight());
+                s.setBigDecimal(++i, money(x.apportioned()));
+                s.setBigDecimal(++i, money(x.total()));
                 s.setLong(++i, centre.activityRows());
                 s.setBigDecimal(++i, centre.minutes());
                 s.setLong(++i, centre.bedDays());
-                s.setLong(++i, toAllocate.movePointRight(2).longValueExact());
-                s.setBigDecimal(++i, unallocated);
-                s.setString(++i, reason);
+                s.setBigDecimal(++i, money(x.allocated()));
+                s.setBigDecimal(++i, money(x.notClustered()));
+                s.setBigDecimal(++i, money(x.unallocated()));
+                s.setBigDecimal(++i, money(x.residual()));
+                s.setString(++i, x.unallocatedReason());
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    /**
-     * Step 2 and 3: each centre's pennies shared over its buckets by weight, largest remainders
-     * first, exactly as {@link PennyAllocation#share} does.
-     */
-    private static void allocate(Connection c, UUID runId) throws SQLException {
-        // Each bucket's product, quotient and remainder are computed once (they are 40-digit numerics);
-        // ties in the remainder go by episode, then person and staff group in byte order, so that the
-        // pennies do not depend on the database's collation.
-        try (PreparedStatement s = c.prepareStatement("insert into run_allocation (run_id, cost_centre_id, episode_id,"
-                + " patient_id, staff_group, admitted, activity_rows, minutes, bed_days, cost)"
-                + " select ?, cost_centre_id, episode_id, patient_id, staff_group, admitted, activity_rows, minutes,"
-                + "  bed_days, sign * (base + case when row_number() over (partition by cost_centre_id order by rem desc,"
-                + "   episode_id nulls last, patient_id collate \"C\", staff_group collate \"C\") <= short then 1 else 0 end)"
-                + "   / 100.0"
-                + " from (select q.*, pennies - sum(base) over (partition by cost_centre_id) as short"
-                + "  from (select p.*, div(p.product, p.total_weight) as base, mod(p.product, p.total_weight) as rem"
-                + "   from (select b.*, x.type = 'INPATIENT_WARD' as admitted, case when x.to_allocate_pennies < 0 then -1 else 1 end as sign,"
-                + "     abs(x.to_allocate_pennies) as pennies, abs(x.to_allocate_pennies) * b.weight as product,"
-                + "     x.weight as total_weight"
-                + "    from run_bucket b join centre_amount x on x.cost_centre_id = b.cost_centre_id"
-                + "    where x.weight > 0) p) q) shared")) {
-            s.setObject(1, runId);
-            s.executeUpdate();
+    /** Every episode of the provider overlapping the period, with its presented costs. */
+    private static int storeEpisodes(Connection c, UUID runId, Period period, PresentedCosts.Figures figures)
+            throws SQLException {
+        int n = figures.episodes().size();
+        Long[] ids = new Long[n];
+        BigDecimal[] admitted = new BigDecimal[n];
+        BigDecimal[] nonAdmitted = new BigDecimal[n];
+        int k = 0;
+        for (Map.Entry<Long, PresentedCosts.EpisodeFigures> e : figures.episodes().entrySet()) {
+            ids[k] = e.getKey();
+            admitted[k] = money(e.getValue().admitted());
+            nonAdmitted[k] = money(e.getValue().nonAdmitted());
+            k++;
         }
-    }
-
-    private static void storeCentres(Connection c, UUID runId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("insert into run_centre (run_id, cost_centre_id, code, name, type,"
-                + " direct, social_care, apportioned, total, activity_rows, minutes, bed_days, allocated, not_clustered,"
-                + " unallocated, unallocated_reason)"
-                + " select ?, x.cost_centre_id, x.code, x.name, x.type, x.direct, x.social_care, x.apportioned, x.total,"
-                + "  x.activity_rows, x.minutes, x.bed_days, coalesce(a.allocated, 0), coalesce(a.not_clustered, 0),"
-                + "  x.unallocated, x.unallocated_reason"
-                + " from centre_amount x left join (select cost_centre_id,"
-                + "   sum(cost) filter (where episode_id is not null) as allocated,"
-                + "   sum(cost) filter (where episode_id is null) as not_clustered"
-                + "   from run_allocation where run_id = ? group by cost_centre_id) a on a.cost_centre_id = x.cost_centre_id")) {
-            s.setObject(1, runId);
-            s.setObject(2, runId);
-            s.executeUpdate();
-        }
-    }
-
-    /** Step 4's raw material: every episode of the provider overlapping the period, with its costs. */
-    private static int storeEpisodes(Connection c, UUID runId, Period period) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into run_episode (run_id, episode_id, ref, patient_id, code,"
                 + " team, commissioner_code, start_date, end_date, review_due, cluster_days, admitted_days,"
                 + " admitted_cost, non_admitted_cost)"
                 + " select ?, e.id, e.ref, e.patient_id, e.code, e.team, e.commissioner_code, e.start_date, e.end_date,"
                 + "  e.review_due, least(coalesce(e.end_date, ?), ?) - greatest(e.start_date, ?) + 1,"
-                + "  coalesce(a.bed_days, 0), coalesce(a.admitted, 0), coalesce(a.non_admitted, 0)"
-                + " from cluster_episode e left join (select episode_id, sum(bed_days) as bed_days,"
-                + "   sum(cost) filter (where admitted) as admitted, sum(cost) filter (where not admitted) as non_admitted"
-                + "   from run_allocation where run_id = ? and episode_id is not null group by episode_id) a"
-                + "  on a.episode_id = e.id"
+                + "  coalesce(d.bed_days, 0), coalesce(p.admitted, 0), coalesce(p.non_admitted, 0)"
+                + " from cluster_episode e"
+                + " left join unnest(?::bigint[], ?::numeric[], ?::numeric[]) as p(episode_id, admitted, non_admitted)"
+                + "  on p.episode_id = e.id"
+                + " left join (select episode_id, sum(bed_days) as bed_days from run_bucket where episode_id is not null"
+                + "   group by episode_id) d on d.episode_id = e.id"
                 + " where e.provider_code = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)")) {
             int i = 0;
             s.setObject(++i, runId);
             s.setObject(++i, period.end());
             s.setObject(++i, period.end());
             s.setObject(++i, period.start());
-            s.setObject(++i, runId);
+            s.setArray(++i, c.createArrayOf("bigint", ids));
+            s.setArray(++i, c.createArrayOf("numeric", admitted));
+            s.setArray(++i, c.createArrayOf("numeric", nonAdmitted));
             s.setString(++i, period.providerCode());
             s.setObject(++i, period.end());
             s.setObject(++i, period.start());
             return s.executeUpdate();
         }
+    }
+
+    /** Each code's presented cost by setting, and the pennies its episodes could not take. */
+    private static void storeCodes(Connection c, UUID runId, PresentedCosts.Figures figures) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into run_code (run_id, code, admitted_cost,"
+                + " non_admitted_cost, admitted_residual, non_admitted_residual) values (?, ?, ?, ?, ?, ?)")) {
+            for (PresentedCosts.CodeFigures code : figures.codes()) {
+                s.setObject(1, runId);
+                s.setString(2, code.code());
+                s.setBigDecimal(3, money(code.admitted()));
+                s.setBigDecimal(4, money(code.nonAdmitted()));
+                s.setBigDecimal(5, money(code.admittedResidual()));
+                s.setBigDecimal(6, money(code.nonAdmittedResidual()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static BigInteger pennies(BigDecimal pounds) {
+        return pounds.movePointRight(2).toBigIntegerExact();
+    }
+
+    private static BigDecimal money(BigInteger pennies) {
+        return new BigDecimal(pennies, 2);
+    }
+
+    /** A weight that is a whole number however PostgreSQL scaled it. */
+    private static BigInteger whole(BigDecimal weight) {
+        return weight.stripTrailingZeros().toBigIntegerExact();
     }
 
     private static String single(Connection c, String sql, Object... parameters) throws SQLException {

@@ -39,7 +39,7 @@ public class RunQueries {
     private static final String RUN_COLUMNS = """
             select r.id, r.provider_code, p.code as period_code, p.start_date, p.end_date, r.method_version,
                    r.include_social_care, r.fingerprint, r.ledger_total, r.social_care_total, r.costed_total,
-                   r.allocated, r.not_clustered, r.unallocated, r.activity_rows, r.episode_count, r.started_at,
+                   r.allocated, r.not_clustered, r.unallocated, r.rounding_residual, r.apportionment_residual, r.activity_rows, r.episode_count, r.started_at,
                    r.finished_at, r.timings::text as timings, r.created_by
               from costing_run r join costing_period p on p.id = r.period_id""";
 
@@ -73,6 +73,7 @@ public class RunQueries {
         BigDecimal allocated = r.decimal("allocated");
         BigDecimal notClustered = r.decimal("not_clustered");
         BigDecimal unallocated = r.decimal("unallocated");
+        BigDecimal residual = r.decimal("rounding_residual");
         Map<String, Long> timings;
         try {
             timings = json.readValue(r.text("timings"), new TypeReference<LinkedHashMap<String, Long>>() {
@@ -84,7 +85,8 @@ public class RunQueries {
                 new RunViews.PeriodRef(r.text("period_code"), r.date("start_date"), r.date("end_date")),
                 r.text("method_version"), included, r.text("fingerprint"),
                 new RunViews.Reconciliation(r.decimal("ledger_total"), social, excluded, costed, allocated, notClustered,
-                        unallocated, costed.subtract(allocated).subtract(notClustered).subtract(unallocated)),
+                        unallocated, residual, r.decimal("apportionment_residual"),
+                        costed.subtract(allocated).subtract(notClustered).subtract(unallocated).subtract(residual)),
                 r.whole("activity_rows"), r.integer("episode_count"), r.instant("started_at"), r.instant("finished_at"),
                 timings, r.text("created_by"));
     }
@@ -98,15 +100,24 @@ public class RunQueries {
         String group = grouping == null ? "null" : grouping.column;
         String ids = excluded == null ? "{}" : excluded.episodeIds().stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(",", "{", "}"));
-        // The grouping column comes from the Grouping enum, never from the caller.
+        // The grouping column comes from the Grouping enum, never from the caller. A code's own figures
+        // (no grouping, nothing left out) are the ones rounded from the ledger; a group's are the sums
+        // of its episodes' presented costs.
+        boolean whole = grouping == null && excluded == null;
         List<Row> rows = Row.all(em.createNativeQuery("""
-                select %s as grp, code, count(*) as episodes, sum(cluster_days) as days,
-                       sum(admitted_days) as admitted_days, sum(admitted_cost) as admitted,
-                       sum(non_admitted_cost) as non_admitted,
-                       mode() within group (order by review_due - start_date) as review_days
-                  from run_episode where run_id = :id and not (episode_id = any (cast(:excluded as bigint[])))
-                 group by grp, code order by grp, code""".formatted(group), Tuple.class)
-                .setParameter("id", run.id()).setParameter("excluded", ids));
+                select e.grp, e.code, e.episodes, e.days, e.admitted_days, e.review_days,
+                       coalesce(c.admitted_cost, e.admitted) as admitted,
+                       coalesce(c.non_admitted_cost, e.non_admitted) as non_admitted,
+                       c.admitted_residual, c.non_admitted_residual
+                  from (select %s as grp, code, count(*) as episodes, sum(cluster_days) as days,
+                               sum(admitted_days) as admitted_days, sum(admitted_cost) as admitted,
+                               sum(non_admitted_cost) as non_admitted,
+                               mode() within group (order by review_due - start_date) as review_days
+                          from run_episode where run_id = :id and not (episode_id = any (cast(:excluded as bigint[])))
+                         group by grp, code) e
+                  left join run_code c on :whole and c.run_id = :id and c.code = e.code
+                 order by e.grp, e.code""".formatted(group), Tuple.class)
+                .setParameter("id", run.id()).setParameter("excluded", ids).setParameter("whole", whole));
         List<RunViews.CodeCost> codes = new ArrayList<>();
         for (Row r : rows) {
             long episodes = r.whole("episodes");
@@ -121,8 +132,8 @@ public class RunQueries {
             codes.add(new RunViews.CodeCost(r.text("grp"), r.text("code"), episodes, days, total,
                     perDay == null ? null : perDay.perUnit(), perDay == null ? null : perDay.roundingResidual(),
                     perEpisode == null ? null : perEpisode.perUnit(), review, UnitCost.over(total, days, review),
-                    RunViews.SettingCost.of(admitted, admittedDays),
-                    RunViews.SettingCost.of(nonAdmitted, days - admittedDays)));
+                    RunViews.SettingCost.of(admitted, admittedDays, r.decimal("admitted_residual")),
+                    RunViews.SettingCost.of(nonAdmitted, days - admittedDays, r.decimal("non_admitted_residual"))));
         }
         return new RunViews.CodeCosts(run.id(), run.methodVersion(),
                 grouping == null ? null : grouping.name().toLowerCase(java.util.Locale.ROOT), excluded, codes);
@@ -131,7 +142,8 @@ public class RunQueries {
     public RunViews.CentreCosts centres(RunViews.Run run) {
         List<Row> rows = Row.all(em.createNativeQuery("""
                 select c.code, c.name, c.type, c.direct, c.social_care, c.apportioned, c.total, c.activity_rows,
-                       c.minutes, c.bed_days, c.allocated, c.not_clustered, c.unallocated, c.unallocated_reason,
+                       c.minutes, c.bed_days, c.allocated, c.not_clustered, c.unallocated, c.rounding_residual,
+                       c.unallocated_reason,
                        (select count(distinct a.patient_id) from run_allocation a
                          where a.run_id = c.run_id and a.cost_centre_id = c.cost_centre_id
                            and a.episode_id is null) as unallocated_people
@@ -141,7 +153,7 @@ public class RunQueries {
                 r.decimal("apportioned"), r.decimal("total"), r.whole("activity_rows"),
                 r.decimal("minutes").setScale(2, java.math.RoundingMode.HALF_UP), r.whole("bed_days"),
                 r.decimal("allocated"), r.decimal("not_clustered"), r.decimal("unallocated"),
-                r.text("unallocated_reason"), r.whole("unallocated_people"))).toList());
+                r.decimal("rounding_residual"), r.text("unallocated_reason"), r.whole("unallocated_people"))).toList());
     }
 
     /** A page of per-episode costs, ordered by the episode's internal number (the cursor). */

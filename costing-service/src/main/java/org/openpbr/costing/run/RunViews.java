@@ -22,15 +22,17 @@ public final class RunViews {
             @Schema(required = true) LocalDate endDate) {
     }
 
-    @Schema(name = "Reconciliation", description = "Where every pound of the costed ledger went. allocated + notClustered + unallocated = costedTotal exactly: money moves in whole pennies, so difference is always 0.00 and is shown to prove it.")
+    @Schema(name = "Reconciliation", description = "Where every pound of the costed ledger went. The shares are exact; each presented figure is rounded once to the penny from the costed total (largest remainders), and pennies that only a tie-break between equal claims could place are shown as roundingResidual, so allocated + notClustered + unallocated + roundingResidual = costedTotal exactly and difference is always 0.00.")
     public record Reconciliation(@Schema(required = true, description = "Every ledger line of the period.") BigDecimal ledgerTotal,
             @Schema(required = true, description = "The social-care lines among them.") BigDecimal socialCareTotal,
             @Schema(required = true, description = "Social care left out of this run (0 when included).") BigDecimal socialCareExcluded,
             @Schema(required = true, description = "What the run costed: ledgerTotal - socialCareExcluded.") BigDecimal costedTotal,
-            @Schema(required = true, description = "Reached a cluster episode.") BigDecimal allocated,
+            @Schema(required = true, description = "Reached a cluster episode: the sum of the codes' admitted and non-admitted costs.") BigDecimal allocated,
             @Schema(required = true, description = "Reached activity of people with no covering cluster episode.") BigDecimal notClustered,
             @Schema(required = true, description = "Centres with cost and no activity (and support cost with no patient-facing centre to go to).") BigDecimal unallocated,
-            @Schema(required = true, description = "costedTotal - (allocated + notClustered + unallocated).") BigDecimal difference) {
+            @Schema(required = true, description = "Pennies of the costed total that no code, not clustered or unallocated could take without a tie-break (at most one fewer than the figures tied).") BigDecimal roundingResidual,
+            @Schema(required = true, description = "Pennies of the support total that no patient-facing centre's apportioned share could take without a tie-break: the centres' totals add up to costedTotal - apportionmentResidual.") BigDecimal apportionmentResidual,
+            @Schema(required = true, description = "costedTotal - (allocated + notClustered + unallocated + roundingResidual).") BigDecimal difference) {
     }
 
     @Schema(name = "CostingRun")
@@ -49,12 +51,13 @@ public final class RunViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SettingCost(@Schema(required = true) BigDecimal cost, @Schema(required = true) long days,
             @Schema(description = "cost / days, rounded to the penny; absent with no days.") BigDecimal costPerDay,
-            @Schema(description = "cost - costPerDay x days.") BigDecimal roundingResidual) {
+            @Schema(description = "cost - costPerDay x days.") BigDecimal roundingResidual,
+            @Schema(description = "cost - the sum of the episodes' presented costs in this setting: the pennies only a tie-break between equal episodes could place. Present on a code's own figures (not grouped, nothing left out), where cost is rounded from the ledger.") BigDecimal episodeResidual) {
 
-        static SettingCost of(BigDecimal cost, long days) {
+        static SettingCost of(BigDecimal cost, long days, BigDecimal episodeResidual) {
             UnitCost unit = UnitCost.of(cost, days);
             return new SettingCost(cost, days, unit == null ? null : unit.perUnit(),
-                    unit == null ? null : unit.roundingResidual());
+                    unit == null ? null : unit.roundingResidual(), episodeResidual);
         }
     }
 
@@ -93,11 +96,12 @@ public final class RunViews {
             @Schema(required = true) String type,
             @Schema(required = true, description = "Ledger lines costed (social care included only when the run included it).") BigDecimal direct,
             @Schema(required = true, description = "Social-care ledger lines of the centre.") BigDecimal socialCare,
-            @Schema(required = true, description = "Support cost received (or, for a support centre, given away: negative).") BigDecimal apportioned,
+            @Schema(required = true, description = "Support cost received, the exact share rounded once (or, for a support centre, given away: negative).") BigDecimal apportioned,
             @Schema(required = true) BigDecimal total, @Schema(required = true) long activityRows,
             @Schema(required = true) BigDecimal minutes, @Schema(required = true) long bedDays,
             @Schema(required = true) BigDecimal allocated, @Schema(required = true) BigDecimal notClustered,
             @Schema(required = true) BigDecimal unallocated,
+            @Schema(required = true, description = "total - (allocated + notClustered + unallocated): pennies of the centre's presented total that only a tie-break could place.") BigDecimal roundingResidual,
             @Schema(description = "NO_ACTIVITY or NO_PATIENT_FACING_COST when something is unallocated.") String unallocatedReason,
             @Schema(required = true, description = "People with activity here and no covering episode.") long notClusteredPeople) {
     }

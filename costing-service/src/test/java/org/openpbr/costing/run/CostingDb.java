@@ -123,7 +123,7 @@ final class CostingDb {
 
     /** Drops the temporary tables a run leaves until commit, so a second run can follow in the same test. */
     void endRunScope() throws SQLException {
-        update("drop table if exists run_bucket, centre_amount");
+        update("drop table if exists run_bucket, centre_rate");
     }
 
     private long insertReturningId(String sql, Object... parameters) throws SQLException {

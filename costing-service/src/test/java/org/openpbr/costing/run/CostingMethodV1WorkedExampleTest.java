@@ -74,9 +74,9 @@ class CostingMethodV1WorkedExampleTest {
     void costsTheTrustAsWorkedByHand() throws SQLException {
         CostingMethodV1.Result result = db.run(period, true);
 
-        // Support 1,000.00 over direct costs 6,000 / 4,000 / 500 (of 10,500): exact shares 571.428..,
-        // 380.952.., 47.619..; floors 571.42 + 380.95 + 47.61 = 999.98; the 2 pennies left go to the
-        // largest remainders, CMHT2 (.619) and WARD1 (.428).
+        // Support 100,000p over direct costs 600,000 / 400,000 / 50,000p (of 1,050,000): exact shares
+        // 57,142 6/7, 38,095 5/21 and 4,761 19/21p; floors 99,998p; the 2 pennies left go to the largest
+        // remainders, CMHT2 (19/21) and WARD1 (6/7).
         Map<String, Map<String, Object>> centres = byCode(db.rows("select * from run_centre where run_id = ?",
                 result.runId()));
         assertThat(money(centres.get("WARD1"), "apportioned")).isEqualByComparingTo("571.43");
@@ -85,16 +85,21 @@ class CostingMethodV1WorkedExampleTest {
         assertThat(money(centres.get("SUP1"), "apportioned")).isEqualByComparingTo("-1000.00");
         assertThat(money(centres.get("WARD1"), "total")).isEqualByComparingTo("6571.43");
         assertThat(money(centres.get("CMHT1"), "total")).isEqualByComparingTo("4380.95");
+        assertThat(result.apportionmentResidual()).isEqualByComparingTo("0.00");
         // CMHT2 has cost and no activity: 500.00 + 47.62 unallocated.
         assertThat(money(centres.get("CMHT2"), "unallocated")).isEqualByComparingTo("547.62");
         assertThat(centres.get("CMHT2").get("unallocated_reason")).isEqualTo("NO_ACTIVITY");
 
-        // WARD1: 657,143 pennies over 8 bed days: E1 5 days 410,714.375, E2 2 days 164,285.75,
-        // E3 1 day 82,142.875; floors leave 2 pennies, to E3 (.875) and E2 (.75).
-        // CMHT1: 438,095 pennies over 360 minutes (the session's 120 minutes are 40 each for P1, P2, P3):
-        // E1 nurse 100 min 121,693.06; E2 psychologist 90 min 109,523.75; E2 nurse 40 min 48,677.22;
-        // E3 nurse 60 min 73,015.83; P3 (no episode) nurse 70 min 85,185.14; floors leave 2 pennies, to
-        // E3 nurse (.83) and E2 psychologist (.75).
+        // Exact, in pennies. WARD1 costs 600,000 + 400,000/7 = 4,600,000/7 over 8 bed days, 575,000/7 a
+        // night: E1 5 nights 410,714 2/7; E2 2 nights 164,285 5/7; E3 1 night 82,142 6/7.
+        // CMHT1 costs 400,000 + 800,000/21 = 9,200,000/21 over 360 minutes (the session's 120 are 40 each
+        // for P1, P2, P3), 230,000/189 a minute: E1 100 min 121,693.12; E2 130 min 158,201.06; E3 60 min
+        // 73,015.87; P3 (no episode) 70 min 85,185.19. CMHT2 unallocated: 1,150,000/21 = 54,761.90.
+        // Level 1, the ledger's 1,150,000p into 04/05/11 x admitted/non-admitted, not clustered and
+        // unallocated: the floors add up to 1,149,996p and the 4 pennies go to the largest remainders:
+        // unallocated (.905), 05 non-admitted (.873), 05 admitted (.857), 04 admitted (.714); the next is
+        // 11 admitted (.286), so no tie and no residual. Level 2: one episode per code, so each takes
+        // its code's figure.
         Map<Long, Map<String, Object>> episodes = new java.util.HashMap<>();
         for (Map<String, Object> row : db.rows("select * from run_episode where run_id = ?", result.runId())) {
             episodes.put((Long) row.get("episode_id"), row);
@@ -102,15 +107,22 @@ class CostingMethodV1WorkedExampleTest {
         assertEpisode(episodes.get(e1), "11", 91, 5, "4107.14", "1216.93");
         assertEpisode(episodes.get(e2), "04", 52, 2, "1642.86", "1582.01");
         assertEpisode(episodes.get(e3), "05", 30, 1, "821.43", "730.16");
+        Map<String, Map<String, Object>> codes = byCode(db.rows("select * from run_code where run_id = ?",
+                result.runId()));
+        assertThat(money(codes.get("05"), "admitted_cost")).isEqualByComparingTo("821.43");
+        assertThat(money(codes.get("05"), "non_admitted_cost")).isEqualByComparingTo("730.16");
+        assertThat(money(codes.get("11"), "admitted_residual")).isEqualByComparingTo("0.00");
 
+        // A bucket keeps its exact share to 20 decimal places of a pound: E2's psychologist, 90 minutes
+        // x 230,000/189p = 109,523 17/21p; P3's 70 minutes = 85,185 5/27p.
         List<Map<String, Object>> psychologist = db.rows("select cost, minutes from run_allocation where run_id = ?"
                 + " and episode_id = ? and staff_group = 'Psychologist'", result.runId(), e2);
-        assertThat((BigDecimal) psychologist.get(0).get("cost")).isEqualByComparingTo("1095.24");
+        assertThat((BigDecimal) psychologist.get(0).get("cost")).isEqualByComparingTo("1095.23809523809523809524");
         List<Map<String, Object>> notClustered = db.rows("select patient_id, cost, minutes from run_allocation"
                 + " where run_id = ? and episode_id is null", result.runId());
         assertThat(notClustered).hasSize(1);
         assertThat(notClustered.get(0).get("patient_id")).isEqualTo("P3");
-        assertThat((BigDecimal) notClustered.get(0).get("cost")).isEqualByComparingTo("851.85");
+        assertThat((BigDecimal) notClustered.get(0).get("cost")).isEqualByComparingTo("851.85185185185185185185");
         assertThat((BigDecimal) notClustered.get(0).get("minutes")).isEqualByComparingTo("70");
 
         // Ward 6,571.43 + community 3,529.10 allocated; 851.85 not clustered; 547.62 unallocated.
@@ -119,8 +131,55 @@ class CostingMethodV1WorkedExampleTest {
         assertThat(result.allocated()).isEqualByComparingTo("10100.53");
         assertThat(result.notClustered()).isEqualByComparingTo("851.85");
         assertThat(result.unallocated()).isEqualByComparingTo("547.62");
+        assertThat(result.roundingResidual()).isEqualByComparingTo("0.00");
         assertThat(result.episodes()).isEqualTo(3);
         assertThat(result.activityRows()).isEqualTo(8 + 4 + 3);
+    }
+
+    @Test
+    void a_100_pound_ward_with_three_people_one_night_each_two_clustered_gives_33_33_each_and_a_penny_left()
+            throws SQLException {
+        CostingDb ward = CostingDb.open("RW2");
+        try {
+            List<Long> ab = new java.util.ArrayList<>();
+            CostingMethodV1.Result result = threePeopleOneNight(ward, "11", ab);
+            long a = ab.get(0);
+            long b = ab.get(1);
+
+            // Level 1: code 11 admitted 6,666 2/3p, not clustered 3,333 1/3p; floors 9,999p, the penny to
+            // the larger remainder: 66.67 and 33.33. Level 2: 6,667p over two episodes of 3,333 1/3p;
+            // floors 6,666p, and the last penny would need a tie-break: 33.33 each, 0.01 shown.
+            assertThat(result.notClustered()).isEqualByComparingTo("33.33");
+            assertThat(result.allocated()).isEqualByComparingTo("66.67");
+            assertThat(result.roundingResidual()).isEqualByComparingTo("0.00");
+            for (long episode : List.of(a, b)) {
+                assertThat(money(ward.rows("select admitted_cost from run_episode where run_id = ? and episode_id = ?",
+                        result.runId(), episode).get(0), "admitted_cost")).isEqualByComparingTo("33.33");
+            }
+            Map<String, Object> code = ward.rows("select * from run_code where run_id = ?", result.runId()).get(0);
+            assertThat(money(code, "admitted_cost")).isEqualByComparingTo("66.67");
+            assertThat(money(code, "admitted_residual")).isEqualByComparingTo("0.01");
+        } finally {
+            ward.rollbackAndClose();
+        }
+    }
+
+    @Test
+    void three_equal_claims_on_the_ledger_leave_the_penny_at_the_top() throws SQLException {
+        CostingDb ward = CostingDb.open("RW3");
+        try {
+            CostingMethodV1.Result result = threePeopleOneNight(ward, "12", new java.util.ArrayList<>());
+
+            // 11, 12 and not clustered each claim 3,333 1/3p: floors 9,999p, and the last penny would
+            // favour one of three equal claims, so it stays as the run's residual.
+            assertThat(result.notClustered()).isEqualByComparingTo("33.33");
+            assertThat(result.allocated()).isEqualByComparingTo("66.66");
+            assertThat(result.roundingResidual()).isEqualByComparingTo("0.01");
+            assertThat(ward.rows("select code from run_code where run_id = ? and admitted_cost = 33.33",
+                    result.runId())).hasSize(2);
+        } finally {
+            ward.rollbackAndClose();
+        }
     }
 
     @Test
@@ -139,8 +198,8 @@ class CostingMethodV1WorkedExampleTest {
         assertThat(result.socialCareTotal()).isEqualByComparingTo("1000.00");
         assertThat(result.costedTotal()).isEqualByComparingTo("10500.00");
         assertThat(result.unallocated()).isEqualByComparingTo("552.63");
-        assertThat(result.allocated().add(result.notClustered()).add(result.unallocated()))
-                .isEqualByComparingTo("10500.00");
+        assertThat(result.allocated().add(result.notClustered()).add(result.unallocated())
+                .add(result.roundingResidual())).isEqualByComparingTo("10500.00");
     }
 
     @Test
@@ -158,6 +217,20 @@ class CostingMethodV1WorkedExampleTest {
                 + " order by cost_centre_id, episode_id, patient_id, staff_group", second.runId()))
                 .isEqualTo(db.rows("select episode_id, staff_group, patient_id, cost from run_allocation where run_id = ?"
                         + " order by cost_centre_id, episode_id, patient_id, staff_group", first.runId()));
+    }
+
+    /** A £100.00 ward, one night: P1 in cluster 11, P2 in {@code secondCode}, P3 in none. */
+    private static CostingMethodV1.Result threePeopleOneNight(CostingDb ward, String secondCode, List<Long> episodes)
+            throws SQLException {
+        CostingMethodV1.Period night = ward.period("N", APRIL, APRIL);
+        int w = ward.centre("W", "INPATIENT_WARD");
+        ward.ledger(night, w, "Nursing", "100.00", false);
+        episodes.add(ward.episode("A", "P1", "11", APRIL, null, APRIL.plusDays(365), "15N", "T1"));
+        episodes.add(ward.episode("B", "P2", secondCode, APRIL, null, APRIL.plusDays(365), "15N", "T1"));
+        for (String person : List.of("P1", "P2", "P3")) {
+            ward.bedDay(night, person, APRIL, w);
+        }
+        return ward.run(night, true);
     }
 
     private static void assertEpisode(Map<String, Object> row, String code, int days, int admittedDays,

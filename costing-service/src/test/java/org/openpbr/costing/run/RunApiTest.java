@@ -1,7 +1,9 @@
 package org.openpbr.costing.run;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.openpbr.costing.CostingApi.activity;
 import static org.openpbr.costing.CostingApi.analyst;
 import static org.openpbr.costing.CostingApi.centres;
@@ -71,6 +73,8 @@ class RunApiTest {
                 .body("reconciliation.allocated", money("10100.53"))
                 .body("reconciliation.notClustered", money("851.85"))
                 .body("reconciliation.unallocated", money("547.62"))
+                .body("reconciliation.roundingResidual", money("0.00"))
+                .body("reconciliation.apportionmentResidual", money("0.00"))
                 .body("reconciliation.difference", money("0.00"))
                 .body("episodes", equalTo(3)).body("activityRows", equalTo(15))
                 .body("period.code", equalTo("2025-Q1"));
@@ -93,12 +97,16 @@ class RunApiTest {
                 .body("codes.find { it.code == '04' }.admitted.cost", money("1642.86"))
                 .body("codes.find { it.code == '04' }.admitted.days", equalTo(2))
                 .body("codes.find { it.code == '04' }.admitted.costPerDay", money("821.43"))
+                .body("codes.find { it.code == '04' }.admitted.episodeResidual", money("0.00"))
                 .body("codes.find { it.code == '04' }.nonAdmitted.cost", money("1582.01"))
                 .body("codes.find { it.code == '04' }.nonAdmitted.days", equalTo(50))
                 .body("codes.find { it.code == '04' }.nonAdmitted.costPerDay", money("31.64"));
         api(RW2).get("/v1/runs/" + runId + "/codes?by=commissioner").then().statusCode(200)
                 .body("groupedBy", equalTo("commissioner"))
-                .body("codes.find { it.group == '14L' }.code", equalTo("05"));
+                .body("codes.find { it.group == '14L' }.code", equalTo("05"))
+                // a group's figures are its episodes' sums, so there is no episode residual to show
+                .body("codes.find { it.group == '14L' }.admitted.cost", money("821.43"))
+                .body("codes.find { it.group == '14L' }.admitted", not(hasKey("episodeResidual")));
         badRequest().header("Authorization", RW2.bearer()).get("/v1/runs/" + runId + "/codes?by=ward").then()
                 .statusCode(400);
     }
@@ -107,6 +115,7 @@ class RunApiTest {
     void centres_show_overhead_unallocated_cost_and_people_without_an_episode() {
         api(RW2).get("/v1/runs/" + runId + "/centres").then().statusCode(200)
                 .body("centres.find { it.code == 'CMHT2' }.unallocated", money("547.62"))
+                .body("centres.find { it.code == 'CMHT1' }.roundingResidual", money("0.00"))
                 .body("centres.find { it.code == 'CMHT2' }.unallocatedReason", equalTo("NO_ACTIVITY"))
                 .body("centres.find { it.code == 'SUP1' }.apportioned", money("-1000.00"))
                 .body("centres.find { it.code == 'CMHT1' }.notClustered", money("851.85"))

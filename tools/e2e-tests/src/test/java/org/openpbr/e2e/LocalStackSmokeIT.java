@@ -92,7 +92,8 @@ class LocalStackSmokeIT {
             JsonNode reconciliation = runs.path("items").get(0).path("reconciliation");
             java.math.BigDecimal allocated = reconciliation.path("allocated").decimalValue();
             java.math.BigDecimal notClustered = reconciliation.path("notClustered").decimalValue();
-            assertThat(allocated.add(notClustered).add(reconciliation.path("unallocated").decimalValue()))
+            assertThat(allocated.add(notClustered).add(reconciliation.path("unallocated").decimalValue())
+                    .add(reconciliation.path("roundingResidual").decimalValue()))
                     .isEqualByComparingTo(reconciliation.path("costedTotal").decimalValue());
             assertThat(reconciliation.path("difference").decimalValue()).isZero();
             assertThat(allocated).isGreaterThan(notClustered).isPositive();

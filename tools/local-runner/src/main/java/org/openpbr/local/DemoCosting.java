@@ -29,7 +29,7 @@ final class DemoCosting {
 
     /** What was loaded and the run made of it. */
     record Summary(String period, long contacts, long bedDays, long groupSessions, long costedRows, String runId,
-            String costedTotal, String allocated, String notClustered, String unallocated) {
+            String costedTotal, String allocated, String notClustered, String unallocated, String roundingResidual) {
 
         /**
          * The files count group sessions, the run counts what it costs: one row per contact and per
@@ -40,8 +40,9 @@ final class DemoCosting {
         public String toString() {
             return String.format(java.util.Locale.ROOT, "period %s: loaded %,d contacts, %,d bed days and %,d group"
                     + " sessions; run %s costed %,d activity rows (contacts, bed days and group-session attendances):"
-                    + " costed %s = allocated %s + not clustered %s + unallocated %s", period, contacts, bedDays,
-                    groupSessions, runId, costedRows, costedTotal, allocated, notClustered, unallocated);
+                    + " costed %s = allocated %s + not clustered %s + unallocated %s + rounding residual %s", period,
+                    contacts, bedDays, groupSessions, runId, costedRows, costedTotal, allocated, notClustered,
+                    unallocated, roundingResidual);
         }
     }
 
@@ -96,7 +97,8 @@ final class DemoCosting {
         return new Summary(period, counts.contacts(), counts.bedDays(), counts.groupSessions(),
                 run.path("activityRows").asLong(), run.path("id").asText(),
                 reconciliation.path("costedTotal").asText(), reconciliation.path("allocated").asText(),
-                reconciliation.path("notClustered").asText(), reconciliation.path("unallocated").asText());
+                reconciliation.path("notClustered").asText(), reconciliation.path("unallocated").asText(),
+                reconciliation.path("roundingResidual").asText());
     }
 
     private JsonNode send(String method, String path, String contentType, String body)

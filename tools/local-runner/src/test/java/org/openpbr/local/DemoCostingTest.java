@@ -24,10 +24,11 @@ class DemoCostingTest {
     @Test
     void the_summary_names_what_the_files_hold_and_what_the_run_counted() {
         DemoCosting.Summary summary = new DemoCosting.Summary("FY2025-26", 6_000, 2_000, 643, 9_773, "r-1",
-                "100.00", "90.00", "8.00", "2.00");
+                "100.00", "89.99", "8.00", "2.00", "0.01");
         // 6,000 contacts + 2,000 bed days + the sessions' 1,773 attendances = the run's 9,773 rows.
         assertThat(summary.toString()).isEqualTo("period FY2025-26: loaded 6,000 contacts, 2,000 bed days and 643"
                 + " group sessions; run r-1 costed 9,773 activity rows (contacts, bed days and group-session"
-                + " attendances): costed 100.00 = allocated 90.00 + not clustered 8.00 + unallocated 2.00");
+                + " attendances): costed 100.00 = allocated 89.99 + not clustered 8.00 + unallocated 2.00"
+                + " + rounding residual 0.01");
     }
 }

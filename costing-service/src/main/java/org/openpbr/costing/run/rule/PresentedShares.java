@@ -36,6 +36,14 @@ public final class PresentedShares {
         for (Fraction share : exact) {
             sum = sum.add(share);
         }
+        return round(target, exact, sum);
+    }
+
+    /**
+     * As {@link #round(BigInteger, List)}, when the caller already knows the shares' exact sum (adding
+     * many fractions with unlike denominators again would cost more than the rounding).
+     */
+    public static Rounded round(BigInteger target, List<Fraction> exact, Fraction sum) {
         Fraction gap = Fraction.of(target, BigInteger.ONE).subtract(sum);
         if (gap.compareTo(Fraction.of(1)) >= 0 || gap.compareTo(Fraction.of(-1)) <= 0) {
             throw new IllegalArgumentException("the exact shares (" + sum + ") are not within a penny of the target "
@@ -50,8 +58,12 @@ public final class PresentedShares {
             remainders.add(share.fractionalPart());
             given = given.add(floor);
         }
-        // At least 0, and at most the number of shares with a remainder (see the class comment).
+        // At least 0, and at most the number of shares with a remainder, when the sum is right.
         int left = target.subtract(given).intValueExact();
+        long withRemainder = remainders.stream().filter(r -> r.signum() > 0).count();
+        if (left < 0 || left > withRemainder) {
+            throw new IllegalArgumentException("the shares do not add up to " + sum);
+        }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < exact.size(); i++) {
             order.add(i);
