@@ -41,12 +41,12 @@ public class CarePackageQueries {
 
     private static final String STAFF_RATES = """
             select staff_group, sum(cost) as cost, sum(minutes) as minutes
-              from run_allocation where run_id = :id and not admitted
+              from run_breakdown where run_id = :id and not admitted
              group by staff_group order by staff_group""";
 
     private static final String WARD_RATE = """
             select coalesce(sum(cost), 0) as cost, coalesce(sum(bed_days), 0) as bed_days
-              from run_allocation where run_id = :id and admitted""";
+              from run_breakdown where run_id = :id and admitted""";
 
     /** A stored version and its ETag; a retired version has no view. */
     public record Stored(int version, CarePackageViews.Package view, String etag) {

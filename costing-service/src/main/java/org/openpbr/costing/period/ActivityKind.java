@@ -99,7 +99,7 @@ public enum ActivityKind {
     };
 
     /** The largest number of minutes one contact or session may last: a day. */
-    public static final int MAX_MINUTES = 1440;
+    public static final int MAX_MINUTES = CostingMethodV1.MAX_MINUTES;
 
     /** What a row is checked against. */
     record Context(LocalDate start, LocalDate end, Map<String, CostCentre> centres, CsvFaults faults) {

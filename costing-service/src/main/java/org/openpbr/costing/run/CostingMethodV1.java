@@ -40,11 +40,8 @@ public final class CostingMethodV1 {
     /** The most attendees a group session may have. */
     public static final int MAX_ATTENDEES = 60;
 
-    /**
-     * A whole number divisible by every attendee count up to {@link #MAX_ATTENDEES}: community weights
-     * are minutes times this, so that a session's minutes split into exactly equal integer shares.
-     */
-    static final BigInteger MINUTE_UNITS = leastCommonMultipleUpTo(MAX_ATTENDEES);
+    /** The most minutes a contact or group session may last: a day. */
+    public static final int MAX_MINUTES = 1440;
 
     public record Period(long id, String providerCode, String code, LocalDate start, LocalDate end) {
     }
@@ -98,6 +95,8 @@ public final class CostingMethodV1 {
             // for the run's own transaction: its hash tables and sorts are per bucket, not per activity row
             s.execute("set local work_mem = '64MB'");
         }
+        refreshStatistics(c);
+        mark = lap(timings, "statistics", mark);
         String fingerprint = fingerprint(c, period, options);
         mark = lap(timings, "fingerprint", mark);
 
@@ -105,21 +104,23 @@ public final class CostingMethodV1 {
         mark = lap(timings, "attributeActivity", mark);
 
         List<Centre> centres = centres(c, period, options);
-        List<PresentedCosts.EpisodeWeight> weights = episodeWeights(c);
-        Map<Integer, BigInteger> notClustered = notClusteredWeights(c);
+        Map<Long, Long> bedDays = new java.util.HashMap<>();
+        List<PresentedCosts.EpisodeWeight> weights = episodeWeights(c, bedDays);
+        Map<Integer, Long> notClusteredPeople = new java.util.HashMap<>();
+        Map<Integer, BigInteger> notClustered = notClusteredWeights(c, notClusteredPeople);
         mark = lap(timings, "readWeights", mark);
 
         PresentedCosts.Figures figures = PresentedCosts.of(centres.stream().map(x -> new PresentedCosts.Centre(x.id(),
                 x.support(), x.admitted(), pennies(x.direct()), whole(x.weight()))).toList(), weights, notClustered);
         mark = lap(timings, "exactShares", mark);
 
-        storeAllocations(c, runId, centres, figures);
-        mark = lap(timings, "allocateToActivity", mark);
+        storeBreakdowns(c, runId, centres, figures);
+        mark = lap(timings, "breakdowns", mark);
 
-        storeCentres(c, runId, centres, figures);
-        int episodes = storeEpisodes(c, runId, period, figures);
+        storeCentres(c, runId, centres, figures, notClusteredPeople);
         storeCodes(c, runId, figures);
-        mark = lap(timings, "attributeToEpisodes", mark);
+        int episodes = storeEpisodes(c, runId, period, figures, bedDays);
+        mark = lap(timings, "storeEpisodes", mark);
 
         BigDecimal ledgerTotal = BigDecimal.ZERO.setScale(2);
         BigDecimal socialCare = BigDecimal.ZERO.setScale(2);
@@ -172,43 +173,97 @@ public final class CostingMethodV1 {
                 residual, apportionmentResidual, activityRows, episodes, timings);
     }
 
+    /** The tables a run joins, the upload kind that fills each, and the columns its plan depends on. */
+    private static final List<String[]> JOINED = List.of(
+            new String[] { "care_contact", "CONTACTS", "period_id, patient_id" },
+            new String[] { "bed_day", "BED_DAYS", "period_id, patient_id" },
+            new String[] { "group_session", "GROUP_SESSIONS", "period_id" },
+            new String[] { "cluster_episode", "EPISODES", "provider_code, patient_id, start_date, end_date" });
+
+    /**
+     * Statistics refreshed for a table loaded since PostgreSQL last analysed it (or changed by a tenth
+     * since), so that the first run after a load is planned on the rows it will read: a new period's
+     * rows counted as a handful made a nested loop of millions of index probes (issue 13).
+     */
+    private static void refreshStatistics(Connection c) throws SQLException {
+        for (String[] table : JOINED) {
+            boolean stale;
+            try (PreparedStatement s = c.prepareStatement("select coalesce(greatest(t.last_analyze, t.last_autoanalyze)"
+                    + "  < (select max(loaded_at) from upload where kind = ?), true)"
+                    + "  or t.n_mod_since_analyze * 10 > greatest(t.n_live_tup, 1000)"
+                    + " from pg_stat_user_tables t where t.relid = ?::regclass")) {
+                s.setString(1, table[1]);
+                s.setString(2, table[0]);
+                try (ResultSet r = s.executeQuery()) {
+                    stale = !r.next() || r.getBoolean(1);
+                }
+            }
+            if (stale) {
+                try (Statement s = c.createStatement()) {
+                    // names and columns from the constant above, never from a caller
+                    s.execute("analyze " + table[0] + " (" + table[2] + ")");
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            // and joined by hashing whatever the estimates say: a nested loop is the plan that
+            // wrong estimates make ruinous
+            s.execute("set local enable_nestloop = off");
+        }
+    }
+
     /**
      * Every activity row of the period, weighted and attributed to the episode covering the person
      * on the day (or to none), summed into buckets: centre, episode (or person when none), staff group.
+     * Weights are whole numbers: a bed day weighs 1, a community minute {@code units}, and each of a
+     * session's n attendees minutes x units / n, where units is divisible by every n in the period.
      */
     private static void attributeActivity(Connection c, Period period) throws SQLException {
+        BigInteger units = BigInteger.ONE;
+        try (PreparedStatement s = c.prepareStatement("select distinct cardinality(attendees) from group_session"
+                + " where period_id = ?")) {
+            s.setLong(1, period.id());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    BigInteger n = BigInteger.valueOf(r.getInt(1));
+                    units = units.divide(units.gcd(n)).multiply(n);
+                }
+            }
+        }
+        // Whole weights in bigint while a row's weight cannot overflow it (group sizes up to 40 keep the
+        // multiple small); numeric beyond. Summing bigints halves the hash table the grouping needs.
+        boolean small = units.multiply(BigInteger.valueOf(MAX_MINUTES)).bitLength() < 63;
+        String weightType = small ? "bigint" : "numeric";
         // The planner cannot know how few buckets the join will make, and would sort every activity
-        // row to group them; hashing keeps memory to the buckets (spilling past work_mem) and took
-        // 10.0 s instead of 14.4 s for 10,304,560 rows (docs/measurements.md).
+        // row to group them; hashing keeps memory to the buckets (docs/measurements.md).
         try (Statement s = c.createStatement()) {
             s.execute("set local enable_sort = off");
         }
-        try (PreparedStatement s = c.prepareStatement("create temp table run_bucket on commit drop as"
-                + " select cost_centre_id, episode_id, patient_id, staff_group, activity_rows,"
-                + "  contact_minutes * ?::numeric + coalesce(session_weight, 0) + bed_days as weight,"
-                + "  contact_minutes + coalesce(session_minutes, 0) as minutes, bed_days"
-                + " from (select a.cost_centre_id, e.id as episode_id, a.patient_id, a.staff_group,"
-                + "   count(*)::integer as activity_rows, sum(a.contact_minutes) as contact_minutes,"
-                + "   sum(a.session_weight) as session_weight, sum(a.session_minutes) as session_minutes,"
-                + "   sum(a.bed_days)::integer as bed_days"
+        try (PreparedStatement s = c.prepareStatement(("create temp table run_bucket on commit drop as"
+                + " select cost_centre_id, episode_id, code, patient_id, staff_group, activity_rows, weight, bed_days,"
+                + "  (weight - bed_days) / ?::numeric as minutes"
+                + " from (select a.cost_centre_id, e.id as episode_id, e.code,"
+                + "   case when e.id is null then a.patient_id end as patient_id, a.staff_group,"
+                + "   count(*)::integer as activity_rows, sum(a.weight) as weight, sum(a.bed_days)::integer as bed_days"
                 + "  from (select cost_centre_id, patient_id, contact_date as day, staff_group,"
-                + "     minutes::bigint as contact_minutes, null::numeric as session_weight, null::numeric as session_minutes,"
-                + "     0 as bed_days from care_contact where period_id = ?"
-                + "   union all select g.cost_centre_id, a.patient_id, g.session_date, g.staff_group, 0,"
-                + "     g.minutes * (?::numeric / cardinality(g.attendees)), g.minutes::numeric / cardinality(g.attendees), 0"
+                + "     minutes * ?::%1$s as weight, 0 as bed_days from care_contact where period_id = ?"
+                + "   union all select g.cost_centre_id, a.patient_id, g.session_date, g.staff_group,"
+                + "     g.minutes * (?::%1$s / cardinality(g.attendees)), 0"
                 + "     from group_session g cross join lateral unnest(g.attendees) as a(patient_id) where g.period_id = ?"
-                + "   union all select cost_centre_id, patient_id, bed_date, 'WARD', 0, null, null, 1"
+                + "   union all select cost_centre_id, patient_id, bed_date, 'WARD', 1::%1$s, 1"
                 + "     from bed_day where period_id = ?) a"
                 + "  left join cluster_episode e on e.provider_code = ? and e.patient_id = a.patient_id"
                 + "   and a.day >= e.start_date and (e.end_date is null or a.day <= e.end_date)"
-                + "  group by a.cost_centre_id, e.id, a.patient_id, a.staff_group) buckets")) {
-            String units = MINUTE_UNITS.toString();
-            s.setString(1, units);
-            s.setLong(2, period.id());
-            s.setString(3, units);
-            s.setLong(4, period.id());
-            s.setLong(5, period.id());
-            s.setString(6, period.providerCode());
+                + "  group by 1, 2, 3, 4, 5) buckets").formatted(weightType))) {
+            String u = units.toString();
+            int i = 0;
+            s.setString(++i, u);
+            s.setString(++i, u);
+            s.setLong(++i, period.id());
+            s.setString(++i, u);
+            s.setLong(++i, period.id());
+            s.setLong(++i, period.id());
+            s.setString(++i, period.providerCode());
             s.execute();
         }
         try (Statement s = c.createStatement()) {
@@ -246,42 +301,49 @@ public final class CostingMethodV1 {
         return centres;
     }
 
-    /** Each episode's activity weight at each centre, with its code. */
-    private static List<PresentedCosts.EpisodeWeight> episodeWeights(Connection c) throws SQLException {
+    /** Each episode's activity weight and bed days at each centre, with its code. */
+    private static List<PresentedCosts.EpisodeWeight> episodeWeights(Connection c, Map<Long, Long> bedDays)
+            throws SQLException {
         List<PresentedCosts.EpisodeWeight> weights = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select b.episode_id, e.code, b.cost_centre_id, b.weight"
-                + " from (select episode_id, cost_centre_id, sum(weight) as weight from run_bucket"
-                + "   where episode_id is not null group by episode_id, cost_centre_id) b"
-                + " join cluster_episode e on e.id = b.episode_id")) {
+        try (PreparedStatement s = c.prepareStatement("select episode_id, code, cost_centre_id, sum(weight), sum(bed_days)"
+                + " from run_bucket where episode_id is not null group by episode_id, code, cost_centre_id")) {
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    weights.add(new PresentedCosts.EpisodeWeight(r.getLong(1), r.getString(2), r.getInt(3),
+                    long episode = r.getLong(1);
+                    weights.add(new PresentedCosts.EpisodeWeight(episode, r.getString(2), r.getInt(3),
                             whole(r.getBigDecimal(4))));
+                    long nights = r.getLong(5);
+                    if (nights > 0) {
+                        bedDays.merge(episode, nights, Long::sum);
+                    }
                 }
             }
         }
         return weights;
     }
 
-    /** Activity weight of people with no covering episode, by centre. */
-    private static Map<Integer, BigInteger> notClusteredWeights(Connection c) throws SQLException {
+    /** Activity weight of people with no covering episode, and how many they are, by centre. */
+    private static Map<Integer, BigInteger> notClusteredWeights(Connection c, Map<Integer, Long> people)
+            throws SQLException {
         Map<Integer, BigInteger> weights = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select cost_centre_id, sum(weight) from run_bucket"
-                + " where episode_id is null group by cost_centre_id"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("select cost_centre_id, sum(weight), count(distinct patient_id)"
+                + " from run_bucket where episode_id is null group by cost_centre_id"); ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 weights.put(r.getInt(1), whole(r.getBigDecimal(2)));
+                people.put(r.getInt(1), r.getLong(3));
             }
         }
         return weights;
     }
 
     /**
-     * Each bucket's exact share of its centre's cost (the centre's exact cost x the bucket's weight /
-     * the centre's weight) to 20 decimal places of a pound: the raw material of breakdowns (staff-group
-     * rates, tariff components) that are rounded once when they are presented.
+     * The run's cost by centre, code (none: not clustered) and staff group: each one's exact share of
+     * its centre's cost (the centre's exact cost x its weight / the centre's weight) to 20 decimal
+     * places of a pound, the raw material of breakdowns (staff-group rates, tariff components) that
+     * are rounded once when they are presented.
      */
-    private static void storeAllocations(Connection c, UUID runId, List<Centre> centres,
+    private static void storeBreakdowns(Connection c, UUID runId, List<Centre> centres,
             PresentedCosts.Figures figures) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temp table centre_rate (cost_centre_id integer primary key, admitted boolean,"
@@ -303,24 +365,27 @@ public final class CostingMethodV1 {
             }
             s.executeBatch();
         }
-        try (PreparedStatement s = c.prepareStatement("insert into run_allocation (run_id, cost_centre_id, episode_id,"
-                + " patient_id, staff_group, admitted, activity_rows, minutes, bed_days, cost)"
-                + " select ?, b.cost_centre_id, b.episode_id, b.patient_id, b.staff_group, x.admitted, b.activity_rows,"
-                + "  b.minutes, b.bed_days, round((x.numerator * b.weight)::numeric(1000, 24) / x.denominator, 20)"
-                + " from run_bucket b join centre_rate x on x.cost_centre_id = b.cost_centre_id")) {
+        try (PreparedStatement s = c.prepareStatement("insert into run_breakdown (run_id, cost_centre_id, code,"
+                + " staff_group, admitted, activity_rows, minutes, bed_days, cost)"
+                + " select ?, b.cost_centre_id, b.code, b.staff_group, x.admitted, b.activity_rows, b.minutes, b.bed_days,"
+                + "  round((x.numerator * b.weight)::numeric(1000, 24) / x.denominator, 20)"
+                + " from (select cost_centre_id, code, staff_group, sum(activity_rows) as activity_rows,"
+                + "   sum(minutes) as minutes, sum(bed_days) as bed_days, sum(weight) as weight from run_bucket"
+                + "   group by cost_centre_id, code, staff_group) b"
+                + " join centre_rate x on x.cost_centre_id = b.cost_centre_id")) {
             s.setObject(1, runId);
             s.executeUpdate();
         }
     }
 
-    private static void storeCentres(Connection c, UUID runId, List<Centre> centres, PresentedCosts.Figures figures)
-            throws SQLException {
+    private static void storeCentres(Connection c, UUID runId, List<Centre> centres, PresentedCosts.Figures figures,
+            Map<Integer, Long> notClusteredPeople) throws SQLException {
         Map<Integer, PresentedCosts.CentreFigures> byId = new java.util.HashMap<>();
         figures.centres().forEach(x -> byId.put(x.id(), x));
         try (PreparedStatement s = c.prepareStatement("insert into run_centre (run_id, cost_centre_id, code, name, type,"
                 + " direct, social_care, apportioned, total, activity_rows, minutes, bed_days, allocated, not_clustered,"
-                + " unallocated, rounding_residual, unallocated_reason)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " unallocated, rounding_residual, unallocated_reason, not_clustered_people)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Centre centre : centres) {
                 PresentedCosts.CentreFigures x = byId.get(centre.id());
                 int i = 0;
@@ -341,24 +406,31 @@ public final class CostingMethodV1 {
                 s.setBigDecimal(++i, money(x.unallocated()));
                 s.setBigDecimal(++i, money(x.residual()));
                 s.setString(++i, x.unallocatedReason());
+                s.setLong(++i, notClusteredPeople.getOrDefault(centre.id(), 0L));
                 s.addBatch();
             }
             s.executeBatch();
         }
     }
 
-    /** Every episode of the provider overlapping the period, with its presented costs. */
-    private static int storeEpisodes(Connection c, UUID runId, Period period, PresentedCosts.Figures figures)
-            throws SQLException {
-        int n = figures.episodes().size();
+    /** Every episode of the provider overlapping the period, with its presented costs and nights in a ward. */
+    private static int storeEpisodes(Connection c, UUID runId, Period period, PresentedCosts.Figures figures,
+            Map<Long, Long> bedDays) throws SQLException {
+        java.util.Set<Long> costed = new java.util.LinkedHashSet<>(figures.episodes().keySet());
+        costed.addAll(bedDays.keySet());
+        int n = costed.size();
         Long[] ids = new Long[n];
         BigDecimal[] admitted = new BigDecimal[n];
         BigDecimal[] nonAdmitted = new BigDecimal[n];
+        Long[] nights = new Long[n];
         int k = 0;
-        for (Map.Entry<Long, PresentedCosts.EpisodeFigures> e : figures.episodes().entrySet()) {
-            ids[k] = e.getKey();
-            admitted[k] = money(e.getValue().admitted());
-            nonAdmitted[k] = money(e.getValue().nonAdmitted());
+        PresentedCosts.EpisodeFigures none = new PresentedCosts.EpisodeFigures(BigInteger.ZERO, BigInteger.ZERO);
+        for (long id : costed) {
+            PresentedCosts.EpisodeFigures e = figures.episodes().getOrDefault(id, none);
+            ids[k] = id;
+            admitted[k] = money(e.admitted());
+            nonAdmitted[k] = money(e.nonAdmitted());
+            nights[k] = bedDays.getOrDefault(id, 0L);
             k++;
         }
         try (PreparedStatement s = c.prepareStatement("insert into run_episode (run_id, episode_id, ref, patient_id, code,"
@@ -366,12 +438,10 @@ public final class CostingMethodV1 {
                 + " admitted_cost, non_admitted_cost)"
                 + " select ?, e.id, e.ref, e.patient_id, e.code, e.team, e.commissioner_code, e.start_date, e.end_date,"
                 + "  e.review_due, least(coalesce(e.end_date, ?), ?) - greatest(e.start_date, ?) + 1,"
-                + "  coalesce(d.bed_days, 0), coalesce(p.admitted, 0), coalesce(p.non_admitted, 0)"
+                + "  coalesce(p.bed_days, 0), coalesce(p.admitted, 0), coalesce(p.non_admitted, 0)"
                 + " from cluster_episode e"
-                + " left join unnest(?::bigint[], ?::numeric[], ?::numeric[]) as p(episode_id, admitted, non_admitted)"
-                + "  on p.episode_id = e.id"
-                + " left join (select episode_id, sum(bed_days) as bed_days from run_bucket where episode_id is not null"
-                + "   group by episode_id) d on d.episode_id = e.id"
+                + " left join unnest(?::bigint[], ?::numeric[], ?::numeric[], ?::bigint[])"
+                + "  as p(episode_id, admitted, non_admitted, bed_days) on p.episode_id = e.id"
                 + " where e.provider_code = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)")) {
             int i = 0;
             s.setObject(++i, runId);
@@ -381,6 +451,7 @@ public final class CostingMethodV1 {
             s.setArray(++i, c.createArrayOf("bigint", ids));
             s.setArray(++i, c.createArrayOf("numeric", admitted));
             s.setArray(++i, c.createArrayOf("numeric", nonAdmitted));
+            s.setArray(++i, c.createArrayOf("bigint", nights));
             s.setString(++i, period.providerCode());
             s.setObject(++i, period.end());
             s.setObject(++i, period.start());
@@ -441,14 +512,5 @@ public final class CostingMethodV1 {
         timings.forEach((step, millis) -> out.append(out.length() > 1 ? "," : "").append('"').append(step)
                 .append("\":").append(millis));
         return out.append('}').toString();
-    }
-
-    private static BigInteger leastCommonMultipleUpTo(int n) {
-        BigInteger lcm = BigInteger.ONE;
-        for (int i = 2; i <= n; i++) {
-            BigInteger k = BigInteger.valueOf(i);
-            lcm = lcm.multiply(k).divide(lcm.gcd(k));
-        }
-        return lcm;
     }
 }

@@ -144,9 +144,7 @@ public class RunQueries {
                 select c.code, c.name, c.type, c.direct, c.social_care, c.apportioned, c.total, c.activity_rows,
                        c.minutes, c.bed_days, c.allocated, c.not_clustered, c.unallocated, c.rounding_residual,
                        c.unallocated_reason,
-                       (select count(distinct a.patient_id) from run_allocation a
-                         where a.run_id = c.run_id and a.cost_centre_id = c.cost_centre_id
-                           and a.episode_id is null) as unallocated_people
+                       c.not_clustered_people as unallocated_people
                   from run_centre c where c.run_id = :id order by c.code""", Tuple.class).setParameter("id", run.id()));
         return new RunViews.CentreCosts(run.id(), run.methodVersion(), rows.stream().map(r -> new RunViews.CentreCost(
                 r.text("code"), r.text("name"), r.text("type"), r.decimal("direct"), r.decimal("social_care"),

@@ -84,11 +84,11 @@ public class TariffQueries {
              order by commissioner_code is null, agreed_at desc, version desc limit 1""";
 
     private static final String COMPONENTS = """
-            select e.code, case when a.admitted then 'Ward stay' else a.staff_group end as component,
+            select a.code, case when a.admitted then 'Ward stay' else a.staff_group end as component,
                    sum(a.cost) as cost, sum(case when c.total = 0 then 0 else a.cost * c.apportioned / c.total end) as overhead
-              from run_allocation a join run_episode e on e.run_id = a.run_id and e.episode_id = a.episode_id
+              from run_breakdown a
               join run_centre c on c.run_id = a.run_id and c.cost_centre_id = a.cost_centre_id
-             where a.run_id = :id group by 1, 2 order by 1, 2""";
+             where a.run_id = :id and a.code is not null group by 1, 2 order by 1, 2""";
 
     @Inject
     EntityManager em;

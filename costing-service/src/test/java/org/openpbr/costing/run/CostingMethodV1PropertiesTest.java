@@ -42,7 +42,7 @@ class CostingMethodV1PropertiesTest {
                     .isEqualByComparingTo(result.allocated());
             // Each centre with activity passes on its exact cost, which is within a penny of its total.
             assertThat(trust.db().rows("select c.code from run_centre c left join (select cost_centre_id, sum(cost) s"
-                    + " from run_allocation where run_id = ? group by 1) a on a.cost_centre_id = c.cost_centre_id"
+                    + " from run_breakdown where run_id = ? group by 1) a on a.cost_centre_id = c.cost_centre_id"
                     + " where c.run_id = ? and c.unallocated = 0 and c.type <> 'SUPPORT'"
                     + " and abs(c.total - coalesce(a.s, 0)) >= 0.01", result.runId(), result.runId())).isEmpty();
         } finally {

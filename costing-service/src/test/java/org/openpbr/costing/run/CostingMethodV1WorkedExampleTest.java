@@ -113,17 +113,19 @@ class CostingMethodV1WorkedExampleTest {
         assertThat(money(codes.get("05"), "non_admitted_cost")).isEqualByComparingTo("730.16");
         assertThat(money(codes.get("11"), "admitted_residual")).isEqualByComparingTo("0.00");
 
-        // A bucket keeps its exact share to 20 decimal places of a pound: E2's psychologist, 90 minutes
-        // x 230,000/189p = 109,523 17/21p; P3's 70 minutes = 85,185 5/27p.
-        List<Map<String, Object>> psychologist = db.rows("select cost, minutes from run_allocation where run_id = ?"
-                + " and episode_id = ? and staff_group = 'Psychologist'", result.runId(), e2);
+        // The breakdowns keep each exact share to 20 decimal places of a pound: code 04's psychologist
+        // (E2's 90 minutes x 230,000/189p = 109,523 17/21p); not clustered, P3's 70 nurse minutes =
+        // 85,185 5/27p.
+        List<Map<String, Object>> psychologist = db.rows("select cost, minutes from run_breakdown where run_id = ?"
+                + " and code = '04' and staff_group = 'Psychologist'", result.runId());
         assertThat((BigDecimal) psychologist.get(0).get("cost")).isEqualByComparingTo("1095.23809523809523809524");
-        List<Map<String, Object>> notClustered = db.rows("select patient_id, cost, minutes from run_allocation"
-                + " where run_id = ? and episode_id is null", result.runId());
+        List<Map<String, Object>> notClustered = db.rows("select staff_group, cost, minutes from run_breakdown"
+                + " where run_id = ? and code is null", result.runId());
         assertThat(notClustered).hasSize(1);
-        assertThat(notClustered.get(0).get("patient_id")).isEqualTo("P3");
+        assertThat(notClustered.get(0).get("staff_group")).isEqualTo("Nurse");
         assertThat((BigDecimal) notClustered.get(0).get("cost")).isEqualByComparingTo("851.85185185185185185185");
         assertThat((BigDecimal) notClustered.get(0).get("minutes")).isEqualByComparingTo("70");
+        assertThat(centres.get("CMHT1").get("not_clustered_people")).isEqualTo(1L);
 
         // Ward 6,571.43 + community 3,529.10 allocated; 851.85 not clustered; 547.62 unallocated.
         assertThat(result.ledgerTotal()).isEqualByComparingTo("11500.00");
@@ -213,10 +215,39 @@ class CostingMethodV1WorkedExampleTest {
         assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
         assertThat(other.fingerprint()).isNotEqualTo(first.fingerprint());
         assertThat(second.allocated()).isEqualByComparingTo(first.allocated());
-        assertThat(db.rows("select episode_id, staff_group, patient_id, cost from run_allocation where run_id = ?"
-                + " order by cost_centre_id, episode_id, patient_id, staff_group", second.runId()))
-                .isEqualTo(db.rows("select episode_id, staff_group, patient_id, cost from run_allocation where run_id = ?"
-                        + " order by cost_centre_id, episode_id, patient_id, staff_group", first.runId()));
+        assertThat(db.rows("select cost_centre_id, code, staff_group, cost from run_breakdown where run_id = ?"
+                + " order by cost_centre_id, code, staff_group", second.runId()))
+                .isEqualTo(db.rows("select cost_centre_id, code, staff_group, cost from run_breakdown where run_id = ?"
+                        + " order by cost_centre_id, code, staff_group", first.runId()));
+    }
+
+    @Test
+    void sessions_of_every_size_from_41_to_60_share_exactly_beyond_a_bigint_weight() throws SQLException {
+        CostingDb team = CostingDb.open("RW4");
+        try {
+            CostingMethodV1.Period day = team.period("D", APRIL, APRIL);
+            int cmht = team.centre("CMHT", "COMMUNITY_TEAM");
+            team.ledger(day, cmht, "Nursing", "1200.00", false);
+            team.episode("A", "P0", "11", APRIL, null, APRIL.plusDays(365), "15N", "T1");
+            for (int size = 41; size <= 60; size++) {
+                String[] attendees = new String[size];
+                for (int a = 0; a < size; a++) {
+                    attendees[a] = "P" + a;
+                }
+                team.session(day, "G" + size, APRIL, cmht, "Nurse", 60, attendees);
+            }
+            CostingMethodV1.Result result = team.run(day, true);
+
+            // lcm(41..60) x 1,440 minutes does not fit a bigint, so the weights are numeric. 20 sessions
+            // of 60 minutes; P0 (the only one clustered) attends all: 60/41 + ... + 60/60 minutes of 1,200.
+            // 120,000p x that / 1,200 = 6,000 x (1/41 + ... + 1/60) = 2,407.964..p; not clustered
+            // 117,592.036..p. Floors leave a penny, to the larger remainder (.964): 24.08 and 1,175.92.
+            assertThat(result.allocated()).isEqualByComparingTo("24.08");
+            assertThat(result.notClustered()).isEqualByComparingTo("1175.92");
+            assertThat(result.roundingResidual()).isEqualByComparingTo("0.00");
+        } finally {
+            team.rollbackAndClose();
+        }
     }
 
     /** A £100.00 ward, one night: P1 in cluster 11, P2 in {@code secondCode}, P3 in none. */

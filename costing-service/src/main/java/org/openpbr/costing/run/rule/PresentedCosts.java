@@ -83,120 +83,128 @@ public final class PresentedCosts {
                 targets.add(centre);
             }
         }
+        boolean apportioning = !targets.isEmpty();
 
-        // Support apportioned exactly, then presented against the support total.
-        Map<Integer, Fraction> exactShare = new HashMap<>();
+        // Support apportioned exactly (support x direct / base), then presented against the support total.
         Map<Integer, BigInteger> presentedShare = new HashMap<>();
         BigInteger apportionmentResidual = BigInteger.ZERO;
-        if (!targets.isEmpty()) {
+        if (apportioning) {
             List<Fraction> shares = new ArrayList<>();
             for (Centre target : targets) {
                 shares.add(Fraction.of(support.multiply(target.direct()), base));
             }
-            PresentedShares.Rounded rounded = PresentedShares.round(support, shares, Fraction.of(support, BigInteger.ONE));
+            PresentedShares.Rounded rounded = PresentedShares.round(support, shares);
             for (int i = 0; i < targets.size(); i++) {
-                exactShare.put(targets.get(i).id(), shares.get(i));
                 presentedShare.put(targets.get(i).id(), rounded.pennies().get(i));
             }
             apportionmentResidual = rounded.residual();
         }
 
-        // Each centre's exact cost, and what one unit of its activity weight costs.
-        Map<Integer, Fraction> rate = new HashMap<>();
-        Map<Integer, Fraction> exactTotal = new LinkedHashMap<>();
-        Fraction unallocatedExact = Fraction.ZERO;
-        List<CentreFigures> centreFigures = new ArrayList<>();
+        // One denominator for every exact amount below: the support base times the least common
+        // multiple of the centres' activity weights, so each centre's cost per unit of weight is a
+        // whole number of 1/D pennies and every sum is an integer sum.
+        BigInteger d = apportioning ? base : BigInteger.ONE;
+        BigInteger weights = BigInteger.ONE;
+        for (Centre centre : centres) {
+            if (!centre.support() && centre.weight().signum() > 0) {
+                weights = weights.divide(weights.gcd(centre.weight())).multiply(centre.weight());
+            }
+        }
+        d = d.multiply(weights);
         Map<Integer, Centre> byId = new HashMap<>();
+        Map<Integer, BigInteger> rate = new HashMap<>();
+        BigInteger unallocatedExact = BigInteger.ZERO;
+        List<CentreFigures> centreFigures = new ArrayList<>();
+        BigInteger zero = BigInteger.ZERO;
         for (Centre centre : centres) {
             byId.put(centre.id(), centre);
-            Fraction total;
+            BigInteger total;
             BigInteger apportioned;
             if (centre.support()) {
-                boolean givenAway = !targets.isEmpty();
-                total = givenAway ? Fraction.ZERO : whole(centre.direct());
-                apportioned = givenAway ? centre.direct().negate() : BigInteger.ZERO;
+                total = apportioning ? zero : centre.direct().multiply(d);
+                apportioned = apportioning ? centre.direct().negate() : zero;
             } else {
-                total = whole(centre.direct()).add(exactShare.getOrDefault(centre.id(), Fraction.ZERO));
-                apportioned = presentedShare.getOrDefault(centre.id(), BigInteger.ZERO);
+                total = centre.direct().multiply(d);
+                if (presentedShare.containsKey(centre.id())) {
+                    total = total.add(support.multiply(centre.direct()).multiply(d.divide(base)));
+                }
+                apportioned = presentedShare.getOrDefault(centre.id(), zero);
             }
-            exactTotal.put(centre.id(), total);
             BigInteger presentedTotal = centre.direct().add(apportioned);
-            BigInteger zero = BigInteger.ZERO;
             if (total.signum() != 0 && (centre.support() || centre.weight().signum() == 0)) {
                 unallocatedExact = unallocatedExact.add(total);
                 centreFigures.add(new CentreFigures(centre.id(), apportioned, presentedTotal, zero, zero, presentedTotal,
                         zero, centre.support() ? NO_PATIENT_FACING_COST : NO_ACTIVITY, null));
             } else if (centre.weight().signum() > 0) {
-                Fraction perWeight = centre.support() ? Fraction.ZERO : total.multiply(Fraction.of(BigInteger.ONE,
-                        centre.weight()));
-                rate.put(centre.id(), perWeight);
+                BigInteger[] perWeight = total.divideAndRemainder(centre.weight());
+                if (perWeight[1].signum() != 0) {
+                    throw new IllegalStateException("centre " + centre.id() + "'s weight does not divide the denominator");
+                }
+                rate.put(centre.id(), perWeight[0]);
                 BigInteger unclustered = notClustered.getOrDefault(centre.id(), zero);
-                Fraction notClusteredExact = perWeight.multiply(whole(unclustered));
-                Fraction allocatedExact = perWeight.multiply(whole(centre.weight().subtract(unclustered)));
                 PresentedShares.Rounded split = PresentedShares.round(presentedTotal,
-                        List.of(allocatedExact, notClusteredExact), total);
+                        List.of(perWeight[0].multiply(centre.weight().subtract(unclustered)),
+                                perWeight[0].multiply(unclustered)), d);
                 centreFigures.add(new CentreFigures(centre.id(), apportioned, presentedTotal, split.pennies().get(0),
-                        split.pennies().get(1), zero, split.residual(), null, perWeight));
+                        split.pennies().get(1), zero, split.residual(), null, Fraction.of(perWeight[0], d)));
             } else {
                 centreFigures.add(new CentreFigures(centre.id(), apportioned, presentedTotal, zero, zero, zero, zero, null,
                         null));
             }
         }
 
-        // Exact cost per episode and setting, and per code and setting (summed by centre first, so
-        // that each code's exact cost takes one product per centre rather than one sum per episode).
-        Map<Long, Fraction[]> episodeExact = new LinkedHashMap<>();
-        Map<Long, String> episodeCode = new HashMap<>();
-        Map<String, Map<Integer, BigInteger>> codeWeight = new TreeMap<>();
+        // Exact cost per episode and setting (in 1/D pennies), and per code and setting.
+        Map<Long, BigInteger[]> episodeExact = new LinkedHashMap<>();
+        Map<String, List<Long>> episodesOfCode = new TreeMap<>();
         for (EpisodeWeight w : episodes) {
-            Fraction perWeight = rate.get(w.centreId());
+            BigInteger perWeight = rate.get(w.centreId());
             if (perWeight == null) {
                 continue;
             }
             int setting = byId.get(w.centreId()).admitted() ? 0 : 1;
-            Fraction[] exact = episodeExact.computeIfAbsent(w.episodeId(), k -> new Fraction[] { Fraction.ZERO,
-                    Fraction.ZERO });
-            exact[setting] = exact[setting].add(perWeight.multiply(whole(w.weight())));
-            episodeCode.put(w.episodeId(), w.code());
-            codeWeight.computeIfAbsent(w.code(), k -> new TreeMap<>()).merge(w.centreId(), w.weight(), BigInteger::add);
+            BigInteger[] exact = episodeExact.get(w.episodeId());
+            if (exact == null) {
+                exact = new BigInteger[] { zero, zero };
+                episodeExact.put(w.episodeId(), exact);
+                episodesOfCode.computeIfAbsent(w.code(), k -> new ArrayList<>()).add(w.episodeId());
+            }
+            exact[setting] = exact[setting].add(perWeight.multiply(w.weight()));
         }
-        Map<String, Fraction[]> codeExact = new TreeMap<>();
-        codeWeight.forEach((code, weights) -> {
-            Fraction[] exact = { Fraction.ZERO, Fraction.ZERO };
-            weights.forEach((centre, weight) -> {
-                int setting = byId.get(centre).admitted() ? 0 : 1;
-                exact[setting] = exact[setting].add(rate.get(centre).multiply(whole(weight)));
-            });
-            codeExact.put(code, exact);
-        });
-        Fraction notClusteredExact = Fraction.ZERO;
+        BigInteger notClusteredExact = zero;
         for (Map.Entry<Integer, BigInteger> entry : notClustered.entrySet()) {
-            Fraction perWeight = rate.get(entry.getKey());
+            BigInteger perWeight = rate.get(entry.getKey());
             if (perWeight != null) {
-                notClusteredExact = notClusteredExact.add(perWeight.multiply(whole(entry.getValue())));
+                notClusteredExact = notClusteredExact.add(perWeight.multiply(entry.getValue()));
             }
         }
 
         // Level 1: the ledger into code x setting, not clustered and unallocated.
-        List<Fraction> level1 = new ArrayList<>();
-        List<String> codes = new ArrayList<>(codeExact.keySet());
+        List<String> codes = new ArrayList<>(episodesOfCode.keySet());
+        List<BigInteger> level1 = new ArrayList<>();
         for (String code : codes) {
-            level1.add(codeExact.get(code)[0]);
-            level1.add(codeExact.get(code)[1]);
+            for (int setting = 0; setting < 2; setting++) {
+                BigInteger sum = zero;
+                for (long id : episodesOfCode.get(code)) {
+                    sum = sum.add(episodeExact.get(id)[setting]);
+                }
+                level1.add(sum);
+            }
         }
         level1.add(notClusteredExact);
         level1.add(unallocatedExact);
-        // Summed again here, to prove the exact shares account for the whole ledger.
-        PresentedShares.Rounded top = PresentedShares.round(costed, level1);
+        BigInteger all = level1.stream().reduce(zero, BigInteger::add);
+        if (!all.equals(costed.multiply(d))) {
+            // exact arithmetic: anything but equality is a fault in the method, not rounding
+            throw new IllegalStateException("the exact shares add up to " + all + "/" + d + ", not " + costed);
+        }
+        PresentedShares.Rounded top = PresentedShares.round(costed, level1, d);
         int n = level1.size();
-        BigInteger allocated = BigInteger.ZERO;
+        BigInteger allocated = zero;
         for (int i = 0; i < n - 2; i++) {
             allocated = allocated.add(top.pennies().get(i));
         }
 
         // Level 2: each code and setting into its episodes.
-        Map<String, List<Long>> episodesOfCode = new TreeMap<>();
-        episodeCode.forEach((episode, code) -> episodesOfCode.computeIfAbsent(code, k -> new ArrayList<>()).add(episode));
         Map<Long, BigInteger[]> episodePennies = new LinkedHashMap<>();
         List<CodeFigures> codeFigures = new ArrayList<>();
         for (int c = 0; c < codes.size(); c++) {
@@ -204,12 +212,11 @@ public final class PresentedCosts {
             List<Long> ids = episodesOfCode.get(code);
             BigInteger[] residual = new BigInteger[2];
             for (int setting = 0; setting < 2; setting++) {
-                List<Fraction> exact = new ArrayList<>(ids.size());
+                List<BigInteger> exact = new ArrayList<>(ids.size());
                 for (long id : ids) {
                     exact.add(episodeExact.get(id)[setting]);
                 }
-                PresentedShares.Rounded rounded = PresentedShares.round(top.pennies().get(2 * c + setting), exact,
-                        codeExact.get(code)[setting]);
+                PresentedShares.Rounded rounded = PresentedShares.round(top.pennies().get(2 * c + setting), exact, d);
                 for (int i = 0; i < ids.size(); i++) {
                     episodePennies.computeIfAbsent(ids.get(i), k -> new BigInteger[2])[setting] = rounded.pennies().get(i);
                 }
@@ -224,7 +231,4 @@ public final class PresentedCosts {
                 apportionmentResidual, centreFigures, codeFigures, episodeFigures);
     }
 
-    private static Fraction whole(BigInteger value) {
-        return Fraction.of(value, BigInteger.ONE);
-    }
 }

@@ -32,40 +32,46 @@ public final class PresentedShares {
      * @param exact  each share's exact amount in pennies; their sum must be within one penny of the target
      */
     public static Rounded round(BigInteger target, List<Fraction> exact) {
-        Fraction sum = Fraction.ZERO;
+        BigInteger denominator = BigInteger.ONE;
         for (Fraction share : exact) {
-            sum = sum.add(share);
+            denominator = denominator.divide(denominator.gcd(share.denominator())).multiply(share.denominator());
         }
-        return round(target, exact, sum);
+        List<BigInteger> numerators = new ArrayList<>(exact.size());
+        for (Fraction share : exact) {
+            numerators.add(share.numerator().multiply(denominator.divide(share.denominator())));
+        }
+        return round(target, numerators, denominator);
     }
 
     /**
-     * As {@link #round(BigInteger, List)}, when the caller already knows the shares' exact sum (adding
-     * many fractions with unlike denominators again would cost more than the rounding).
+     * As {@link #round(BigInteger, List)}, for shares over one common denominator: share i is
+     * {@code numerators[i] / denominator} pennies. Equal remainders are then equal integers, so the
+     * rounding needs no fraction arithmetic however many shares there are.
      */
-    public static Rounded round(BigInteger target, List<Fraction> exact, Fraction sum) {
-        Fraction gap = Fraction.of(target, BigInteger.ONE).subtract(sum);
-        if (gap.compareTo(Fraction.of(1)) >= 0 || gap.compareTo(Fraction.of(-1)) <= 0) {
-            throw new IllegalArgumentException("the exact shares (" + sum + ") are not within a penny of the target "
-                    + target);
+    public static Rounded round(BigInteger target, List<BigInteger> numerators, BigInteger denominator) {
+        if (denominator.signum() <= 0) {
+            throw new IllegalArgumentException("the denominator must be positive");
         }
-        List<BigInteger> pennies = new ArrayList<>(exact.size());
-        List<Fraction> remainders = new ArrayList<>(exact.size());
+        BigInteger sum = BigInteger.ZERO;
+        List<BigInteger> pennies = new ArrayList<>(numerators.size());
+        List<BigInteger> remainders = new ArrayList<>(numerators.size());
         BigInteger given = BigInteger.ZERO;
-        for (Fraction share : exact) {
-            BigInteger floor = share.floor();
+        for (BigInteger share : numerators) {
+            sum = sum.add(share);
+            BigInteger[] qr = share.divideAndRemainder(denominator);
+            BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
             pennies.add(floor);
-            remainders.add(share.fractionalPart());
+            remainders.add(qr[1].signum() < 0 ? qr[1].add(denominator) : qr[1]);
             given = given.add(floor);
+        }
+        if (target.multiply(denominator).subtract(sum).abs().compareTo(denominator) >= 0) {
+            throw new IllegalArgumentException("the exact shares (" + sum + "/" + denominator
+                    + ") are not within a penny of the target " + target);
         }
         // At least 0, and at most the number of shares with a remainder, when the sum is right.
         int left = target.subtract(given).intValueExact();
-        long withRemainder = remainders.stream().filter(r -> r.signum() > 0).count();
-        if (left < 0 || left > withRemainder) {
-            throw new IllegalArgumentException("the shares do not add up to " + sum);
-        }
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < exact.size(); i++) {
+        for (int i = 0; i < numerators.size(); i++) {
             order.add(i);
         }
         order.sort(Comparator.comparing(remainders::get, Comparator.reverseOrder()));
@@ -73,7 +79,7 @@ public final class PresentedShares {
         if (left > 0 && left < order.size()
                 && remainders.get(order.get(left - 1)).compareTo(remainders.get(order.get(left))) == 0) {
             // The cut falls inside a group of equal remainders: give only to those strictly above it.
-            Fraction tied = remainders.get(order.get(left));
+            BigInteger tied = remainders.get(order.get(left));
             giving = 0;
             while (remainders.get(order.get(giving)).compareTo(tied) > 0) {
                 giving++;
