@@ -38,3 +38,14 @@ update run_centre c set not_clustered_people = p.people
 alter table run_centre enable trigger run_centre_append_only;
 
 drop table run_allocation;
+
+-- A run's episodes are read by run and episode (the primary key) and filtered by code within the
+-- run; a second index cost every run's 86,000-row insert more than it saved any read.
+drop index run_episode_code;
+
+-- In-year runs (issue 13): a run costs activity and counts cluster days up to its as-of date (by
+-- default the latest activity date loaded, at most the period's end). Runs made before this have
+-- none: they counted to the period's end. An activity upload records its latest date, so the
+-- default needs no scan of the activity.
+alter table costing_run add column as_of date;
+alter table upload add column latest_date date;

@@ -101,8 +101,24 @@ public enum ActivityKind {
     /** The largest number of minutes one contact or session may last: a day. */
     public static final int MAX_MINUTES = CostingMethodV1.MAX_MINUTES;
 
-    /** What a row is checked against. */
-    record Context(LocalDate start, LocalDate end, Map<String, CostCentre> centres, CsvFaults faults) {
+    /** What a row is checked against, and the latest activity date seen so far. */
+    record Context(LocalDate start, LocalDate end, Map<String, CostCentre> centres, CsvFaults faults,
+            LatestDay latest) {
+    }
+
+    /** The latest activity date in a file: a run's default as-of date comes from it. */
+    static final class LatestDay {
+        private LocalDate day;
+
+        void saw(LocalDate other) {
+            if (day == null || other.isAfter(day)) {
+                day = other;
+            }
+        }
+
+        LocalDate day() {
+            return day;
+        }
     }
 
     private final String path;
@@ -190,6 +206,8 @@ public enum ActivityKind {
             context.faults().add(row.line(), column, "is outside the period (" + context.start() + " to "
                     + context.end() + ")");
             return null;
+        } else {
+            context.latest().saw(day);
         }
         return day;
     }

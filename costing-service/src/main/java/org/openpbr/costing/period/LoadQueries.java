@@ -24,7 +24,8 @@ final class LoadQueries {
             insert into upload (provider_code, period_id, kind, sha256, file_name, row_count, loaded_by, load_millis)
             values (?, ?, ?, ?, ?, 0, ?, 0) returning id""";
 
-    private static final String FINISH_UPLOAD = "update upload set sha256 = ?, row_count = ?, load_millis = ? where id = ?";
+    private static final String FINISH_UPLOAD = "update upload set sha256 = ?, row_count = ?, load_millis = ?,"
+            + " latest_date = ? where id = ?";
 
     private static final String COUNT_UPLOAD = "update upload set row_count = ?, load_millis = ? where id = ?";
 
@@ -92,12 +93,14 @@ final class LoadQueries {
         }
     }
 
-    static void finishUpload(Connection c, long uploadId, String sha, long rows, long millis) throws SQLException {
+    static void finishUpload(Connection c, long uploadId, String sha, long rows, long millis, java.time.LocalDate latest)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement(FINISH_UPLOAD)) {
             s.setString(1, sha);
             s.setLong(2, rows);
             s.setLong(3, millis);
-            s.setLong(4, uploadId);
+            s.setObject(4, latest);
+            s.setLong(5, uploadId);
             s.executeUpdate();
         }
     }

@@ -111,7 +111,8 @@ public class UploadService {
                 fileName, caller.username().orElse(caller.subject()));
 
         CsvFaults faults = new CsvFaults();
-        ActivityKind.Context context = new ActivityKind.Context(period.startDate, period.endDate, centres, faults);
+        ActivityKind.Context context = new ActivityKind.Context(period.startDate, period.endDate, centres, faults,
+                new ActivityKind.LatestDay());
         CopyIn copy = LoadQueries.copyActivity(c, kind);
         long rows;
         String sha256;
@@ -136,7 +137,7 @@ public class UploadService {
             throw new Refused(faults);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        LoadQueries.finishUpload(c, uploadId, sha256, rows, millis);
+        LoadQueries.finishUpload(c, uploadId, sha256, rows, millis, context.latest().day());
         Upload upload = Upload.findById(uploadId);
         audit.record(caller, "activity.loaded", "upload", Long.toString(uploadId), null,
                 Map.of("period", period.code, "kind", kind.name(), "rows", rows, "sha256", sha256));

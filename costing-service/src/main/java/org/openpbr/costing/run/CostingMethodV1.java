@@ -46,7 +46,11 @@ public final class CostingMethodV1 {
     public record Period(long id, String providerCode, String code, LocalDate start, LocalDate end) {
     }
 
-    public record Options(boolean includeSocialCare) {
+    /**
+     * @param asOf activity and cluster days are counted up to and including this day; null for the
+     *             default: the latest activity date loaded for the period, at most its end
+     */
+    public record Options(boolean includeSocialCare, LocalDate asOf) {
     }
 
     public record Result(UUID runId, String fingerprint, BigDecimal ledgerTotal, BigDecimal socialCareTotal,
@@ -97,13 +101,17 @@ public final class CostingMethodV1 {
         }
         refreshStatistics(c);
         mark = lap(timings, "statistics", mark);
+        if (options.asOf() == null) {
+            options = new Options(options.includeSocialCare(), latestActivity(c, period));
+        }
+        LocalDate asOf = options.asOf();
         String fingerprint = fingerprint(c, period, options);
         mark = lap(timings, "fingerprint", mark);
 
-        attributeActivity(c, period);
+        BigInteger units = attributeActivity(c, period, asOf);
         mark = lap(timings, "attributeActivity", mark);
 
-        List<Centre> centres = centres(c, period, options);
+        List<Centre> centres = centres(c, period, options, units);
         Map<Long, Long> bedDays = new java.util.HashMap<>();
         List<PresentedCosts.EpisodeWeight> weights = episodeWeights(c, bedDays);
         Map<Integer, Long> notClusteredPeople = new java.util.HashMap<>();
@@ -114,12 +122,12 @@ public final class CostingMethodV1 {
                 x.support(), x.admitted(), pennies(x.direct()), whole(x.weight()))).toList(), weights, notClustered);
         mark = lap(timings, "exactShares", mark);
 
-        storeBreakdowns(c, runId, centres, figures);
+        storeBreakdowns(c, runId, centres, figures, units);
         mark = lap(timings, "breakdowns", mark);
 
         storeCentres(c, runId, centres, figures, notClusteredPeople);
         storeCodes(c, runId, figures);
-        int episodes = storeEpisodes(c, runId, period, figures, bedDays);
+        int episodes = storeEpisodes(c, runId, period, asOf, figures, bedDays);
         mark = lap(timings, "storeEpisodes", mark);
 
         BigDecimal ledgerTotal = BigDecimal.ZERO.setScale(2);
@@ -144,8 +152,8 @@ public final class CostingMethodV1 {
         try (PreparedStatement s = c.prepareStatement("insert into costing_run (id, provider_code, period_id,"
                 + " method_version, include_social_care, fingerprint, ledger_total, social_care_total, costed_total,"
                 + " allocated, not_clustered, unallocated, rounding_residual, apportionment_residual, activity_rows,"
-                + " episode_count, timings, started_at, finished_at, created_by)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                + " episode_count, timings, started_at, finished_at, created_by, as_of)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
             int i = 0;
             s.setObject(++i, runId);
             s.setString(++i, period.providerCode());
@@ -167,33 +175,68 @@ public final class CostingMethodV1 {
             s.setTimestamp(++i, Timestamp.from(started));
             s.setTimestamp(++i, Timestamp.from(finished));
             s.setString(++i, createdBy);
+            s.setObject(++i, asOf);
             s.executeUpdate();
         }
         return new Result(runId, fingerprint, ledgerTotal, socialCare, costed, allocated, notClusteredCost, unallocated,
                 residual, apportionmentResidual, activityRows, episodes, timings);
     }
 
-    /** The tables a run joins, the upload kind that fills each, and the columns its plan depends on. */
+    /**
+     * The latest activity date loaded for the period (from its activity files in force), at most the
+     * period's end; the end itself when there is no activity. Files loaded before uploads recorded
+     * their latest date are read instead.
+     */
+    static LocalDate latestActivity(Connection c, Period period) throws SQLException {
+        LocalDate latest;
+        try (PreparedStatement s = c.prepareStatement("select case when coalesce(bool_or(latest_date is null), true)"
+                + "  then greatest((select max(contact_date) from care_contact where period_id = ?),"
+                + "   (select max(bed_date) from bed_day where period_id = ?),"
+                + "   (select max(session_date) from group_session where period_id = ?))"
+                + "  else max(latest_date) end from upload"
+                + " where period_id = ? and withdrawn_at is null and kind in ('CONTACTS', 'BED_DAYS', 'GROUP_SESSIONS')")) {
+            for (int i = 1; i <= 4; i++) {
+                s.setLong(i, period.id());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                latest = r.getObject(1, LocalDate.class);
+            }
+        }
+        return latest == null || latest.isAfter(period.end()) ? period.end() : latest;
+    }
+
+    /**
+     * The tables a run joins, the upload kind that fills each, and the columns its plan depends on.
+     * Episodes also arrive from clustering's feed, so theirs are refreshed when a tenth has changed
+     * (a full analyse, which is what resets PostgreSQL's count of changes).
+     */
     private static final List<String[]> JOINED = List.of(
             new String[] { "care_contact", "CONTACTS", "period_id, patient_id" },
             new String[] { "bed_day", "BED_DAYS", "period_id, patient_id" },
             new String[] { "group_session", "GROUP_SESSIONS", "period_id" },
-            new String[] { "cluster_episode", "EPISODES", "provider_code, patient_id, start_date, end_date" });
+            new String[] { "cluster_episode", null, null });
 
     /**
-     * Statistics refreshed for a table loaded since PostgreSQL last analysed it (or changed by a tenth
-     * since), so that the first run after a load is planned on the rows it will read: a new period's
-     * rows counted as a handful made a nested loop of millions of index probes (issue 13).
+     * Statistics refreshed for a table loaded since PostgreSQL last analysed it, so that the first run
+     * after a load is planned on the rows it will read: a new period's rows counted as a handful
+     * made a nested loop of millions of index probes (issue 13).
      */
     private static void refreshStatistics(Connection c) throws SQLException {
         for (String[] table : JOINED) {
             boolean stale;
-            try (PreparedStatement s = c.prepareStatement("select coalesce(greatest(t.last_analyze, t.last_autoanalyze)"
-                    + "  < (select max(loaded_at) from upload where kind = ?), true)"
-                    + "  or t.n_mod_since_analyze * 10 > greatest(t.n_live_tup, 1000)"
-                    + " from pg_stat_user_tables t where t.relid = ?::regclass")) {
-                s.setString(1, table[1]);
-                s.setString(2, table[0]);
+            try (PreparedStatement s = c.prepareStatement(table[1] == null
+                    ? "select coalesce(greatest(t.last_analyze, t.last_autoanalyze) is null"
+                            + " or t.n_mod_since_analyze * 10 > greatest(t.n_live_tup, 1000), true)"
+                            + " from pg_stat_user_tables t where t.relid = ?::regclass"
+                    : "select coalesce(greatest(t.last_analyze, t.last_autoanalyze)"
+                            + "  < (select max(loaded_at) from upload where kind = ?), true)"
+                            + " from pg_stat_user_tables t where t.relid = ?::regclass")) {
+                int i = 0;
+                if (table[1] != null) {
+                    s.setString(++i, table[1]);
+                }
+                s.setString(++i, table[0]);
                 try (ResultSet r = s.executeQuery()) {
                     stale = !r.next() || r.getBoolean(1);
                 }
@@ -201,7 +244,7 @@ public final class CostingMethodV1 {
             if (stale) {
                 try (Statement s = c.createStatement()) {
                     // names and columns from the constant above, never from a caller
-                    s.execute("analyze " + table[0] + " (" + table[2] + ")");
+                    s.execute("analyze " + table[0] + (table[2] == null ? "" : " (" + table[2] + ")"));
                 }
             }
         }
@@ -218,7 +261,7 @@ public final class CostingMethodV1 {
      * Weights are whole numbers: a bed day weighs 1, a community minute {@code units}, and each of a
      * session's n attendees minutes x units / n, where units is divisible by every n in the period.
      */
-    private static void attributeActivity(Connection c, Period period) throws SQLException {
+    private static BigInteger attributeActivity(Connection c, Period period, LocalDate asOf) throws SQLException {
         BigInteger units = BigInteger.ONE;
         try (PreparedStatement s = c.prepareStatement("select distinct cardinality(attendees) from group_session"
                 + " where period_id = ?")) {
@@ -240,39 +283,42 @@ public final class CostingMethodV1 {
             s.execute("set local enable_sort = off");
         }
         try (PreparedStatement s = c.prepareStatement(("create temp table run_bucket on commit drop as"
-                + " select cost_centre_id, episode_id, code, patient_id, staff_group, activity_rows, weight, bed_days,"
-                + "  (weight - bed_days) / ?::numeric as minutes"
+                + " select cost_centre_id, episode_id, code, patient_id, staff_group, activity_rows, weight, bed_days"
                 + " from (select a.cost_centre_id, e.id as episode_id, e.code,"
                 + "   case when e.id is null then a.patient_id end as patient_id, a.staff_group,"
                 + "   count(*)::integer as activity_rows, sum(a.weight) as weight, sum(a.bed_days)::integer as bed_days"
                 + "  from (select cost_centre_id, patient_id, contact_date as day, staff_group,"
-                + "     minutes * ?::%1$s as weight, 0 as bed_days from care_contact where period_id = ?"
+                + "     minutes * ?::%1$s as weight, 0 as bed_days from care_contact where period_id = ? and contact_date <= ?"
                 + "   union all select g.cost_centre_id, a.patient_id, g.session_date, g.staff_group,"
                 + "     g.minutes * (?::%1$s / cardinality(g.attendees)), 0"
-                + "     from group_session g cross join lateral unnest(g.attendees) as a(patient_id) where g.period_id = ?"
+                + "     from group_session g cross join lateral unnest(g.attendees) as a(patient_id)"
+                + "     where g.period_id = ? and g.session_date <= ?"
                 + "   union all select cost_centre_id, patient_id, bed_date, 'WARD', 1::%1$s, 1"
-                + "     from bed_day where period_id = ?) a"
+                + "     from bed_day where period_id = ? and bed_date <= ?) a"
                 + "  left join cluster_episode e on e.provider_code = ? and e.patient_id = a.patient_id"
                 + "   and a.day >= e.start_date and (e.end_date is null or a.day <= e.end_date)"
                 + "  group by 1, 2, 3, 4, 5) buckets").formatted(weightType))) {
             String u = units.toString();
             int i = 0;
             s.setString(++i, u);
+            s.setLong(++i, period.id());
+            s.setObject(++i, asOf);
             s.setString(++i, u);
             s.setLong(++i, period.id());
-            s.setString(++i, u);
+            s.setObject(++i, asOf);
             s.setLong(++i, period.id());
-            s.setLong(++i, period.id());
+            s.setObject(++i, asOf);
             s.setString(++i, period.providerCode());
             s.execute();
         }
         try (Statement s = c.createStatement()) {
             s.execute("set local enable_sort = on");
-            s.execute("analyze run_bucket");
         }
+        return units;
     }
 
-    private static List<Centre> centres(Connection c, Period period, Options options) throws SQLException {
+    private static List<Centre> centres(Connection c, Period period, Options options, BigInteger units)
+            throws SQLException {
         List<Centre> centres = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("select cc.id, cc.code, cc.name, cc.type,"
                 + " coalesce(l.other, 0), coalesce(l.social, 0), coalesce(b.weight, 0), coalesce(b.activity_rows, 0),"
@@ -282,12 +328,14 @@ public final class CostingMethodV1 {
                 + "   sum(amount) filter (where social_care) as social from ledger_line where period_id = ?"
                 + "   group by cost_centre_id) l on l.cost_centre_id = cc.id"
                 + " left join (select cost_centre_id, sum(weight) as weight, sum(activity_rows) as activity_rows,"
-                + "   sum(minutes) as minutes, sum(bed_days) as bed_days from run_bucket group by cost_centre_id) b"
+                + "   (sum(weight) - sum(bed_days)) / ?::numeric as minutes, sum(bed_days) as bed_days from run_bucket"
+                + "   group by cost_centre_id) b"
                 + "  on b.cost_centre_id = cc.id"
                 + " where cc.provider_code = ? and (l.cost_centre_id is not null or b.cost_centre_id is not null)"
                 + " order by cc.code")) {
             s.setLong(1, period.id());
-            s.setString(2, period.providerCode());
+            s.setString(2, units.toString());
+            s.setString(3, period.providerCode());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     BigDecimal other = r.getBigDecimal(5).setScale(2);
@@ -344,7 +392,7 @@ public final class CostingMethodV1 {
      * are rounded once when they are presented.
      */
     private static void storeBreakdowns(Connection c, UUID runId, List<Centre> centres,
-            PresentedCosts.Figures figures) throws SQLException {
+            PresentedCosts.Figures figures, BigInteger units) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("create temp table centre_rate (cost_centre_id integer primary key, admitted boolean,"
                     + " numerator numeric, denominator numeric) on commit drop");
@@ -370,10 +418,12 @@ public final class CostingMethodV1 {
                 + " select ?, b.cost_centre_id, b.code, b.staff_group, x.admitted, b.activity_rows, b.minutes, b.bed_days,"
                 + "  round((x.numerator * b.weight)::numeric(1000, 24) / x.denominator, 20)"
                 + " from (select cost_centre_id, code, staff_group, sum(activity_rows) as activity_rows,"
-                + "   sum(minutes) as minutes, sum(bed_days) as bed_days, sum(weight) as weight from run_bucket"
+                + "   (sum(weight) - sum(bed_days)) / ?::numeric as minutes, sum(bed_days) as bed_days,"
+                + "   sum(weight) as weight from run_bucket"
                 + "   group by cost_centre_id, code, staff_group) b"
                 + " join centre_rate x on x.cost_centre_id = b.cost_centre_id")) {
             s.setObject(1, runId);
+            s.setString(2, units.toString());
             s.executeUpdate();
         }
     }
@@ -414,8 +464,8 @@ public final class CostingMethodV1 {
     }
 
     /** Every episode of the provider overlapping the period, with its presented costs and nights in a ward. */
-    private static int storeEpisodes(Connection c, UUID runId, Period period, PresentedCosts.Figures figures,
-            Map<Long, Long> bedDays) throws SQLException {
+    private static int storeEpisodes(Connection c, UUID runId, Period period, LocalDate asOf,
+            PresentedCosts.Figures figures, Map<Long, Long> bedDays) throws SQLException {
         java.util.Set<Long> costed = new java.util.LinkedHashSet<>(figures.episodes().keySet());
         costed.addAll(bedDays.keySet());
         int n = costed.size();
@@ -445,15 +495,15 @@ public final class CostingMethodV1 {
                 + " where e.provider_code = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)")) {
             int i = 0;
             s.setObject(++i, runId);
-            s.setObject(++i, period.end());
-            s.setObject(++i, period.end());
+            s.setObject(++i, asOf);
+            s.setObject(++i, asOf);
             s.setObject(++i, period.start());
             s.setArray(++i, c.createArrayOf("bigint", ids));
             s.setArray(++i, c.createArrayOf("numeric", admitted));
             s.setArray(++i, c.createArrayOf("numeric", nonAdmitted));
             s.setArray(++i, c.createArrayOf("bigint", nights));
             s.setString(++i, period.providerCode());
-            s.setObject(++i, period.end());
+            s.setObject(++i, asOf);
             s.setObject(++i, period.start());
             return s.executeUpdate();
         }

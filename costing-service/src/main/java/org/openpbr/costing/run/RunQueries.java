@@ -39,7 +39,7 @@ public class RunQueries {
     private static final String RUN_COLUMNS = """
             select r.id, r.provider_code, p.code as period_code, p.start_date, p.end_date, r.method_version,
                    r.include_social_care, r.fingerprint, r.ledger_total, r.social_care_total, r.costed_total,
-                   r.allocated, r.not_clustered, r.unallocated, r.rounding_residual, r.apportionment_residual, r.activity_rows, r.episode_count, r.started_at,
+                   r.allocated, r.not_clustered, r.unallocated, r.rounding_residual, r.apportionment_residual, coalesce(r.as_of, p.end_date) as as_of, r.activity_rows, r.episode_count, r.started_at,
                    r.finished_at, r.timings::text as timings, r.created_by
               from costing_run r join costing_period p on p.id = r.period_id""";
 
@@ -83,7 +83,7 @@ public class RunQueries {
         }
         return new RunViews.Run(r.uuid("id"), r.text("provider_code"),
                 new RunViews.PeriodRef(r.text("period_code"), r.date("start_date"), r.date("end_date")),
-                r.text("method_version"), included, r.text("fingerprint"),
+                r.text("method_version"), included, r.date("as_of"), r.text("fingerprint"),
                 new RunViews.Reconciliation(r.decimal("ledger_total"), social, excluded, costed, allocated, notClustered,
                         unallocated, residual, r.decimal("apportionment_residual"),
                         costed.subtract(allocated).subtract(notClustered).subtract(unallocated).subtract(residual)),

@@ -53,7 +53,8 @@ public class RunResource {
 
     @Schema(name = "NewCostingRun")
     public record NewRunBody(@Schema(required = true, description = "The costing period's code.") @NotBlank @Identifier String period,
-            @Schema(description = "Include ledger lines flagged social care (default true); recorded with the run.") Boolean includeSocialCare) {
+            @Schema(description = "Include ledger lines flagged social care (default true); recorded with the run.") Boolean includeSocialCare,
+            @Schema(description = "Cost activity and count cluster days up to and including this date, within the period (an in-year run). Default: the latest activity date loaded for the period, at most its end.", example = "2025-09-30") java.time.LocalDate asOf) {
     }
 
     @Schema(name = "CostingRunList")
@@ -94,7 +95,7 @@ public class RunResource {
             schema = @Schema(implementation = NewRunBody.class),
             examples = @ExampleObject(name = "cost the example year", value = ApiExamples.RUN)))
     public Response start(@NotNull @Valid NewRunBody body, @Context UriInfo uri) {
-        UUID id = runs.run(callers.current(), new RunService.NewRun(body.period(), body.includeSocialCare()));
+        UUID id = runs.run(callers.current(), new RunService.NewRun(body.period(), body.includeSocialCare(), body.asOf()));
         return Response.created(uri.getBaseUriBuilder().path("v1/runs/{id}").build(id))
                 .entity(reader.require(callers.current(), id)).build();
     }

@@ -1,6 +1,7 @@
 package org.openpbr.costing.run;
 
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.openpbr.costing.period.CostingPeriod;
 import org.openpbr.costing.period.PeriodService;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.problem.Faults;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,7 +32,7 @@ public class RunService {
     @Inject
     AuditTrail audit;
 
-    public record NewRun(String period, Boolean includeSocialCare) {
+    public record NewRun(String period, Boolean includeSocialCare, LocalDate asOf) {
     }
 
     public UUID run(Caller caller, NewRun request) {
@@ -38,11 +40,16 @@ public class RunService {
         boolean socialCare = request.includeSocialCare() == null || request.includeSocialCare();
         return QuarkusTransaction.requiringNew().timeout(RUN_TIMEOUT_SECONDS).call(() -> {
             CostingPeriod period = periods.require(provider, request.period());
+            LocalDate asOf = request.asOf();
+            if (asOf != null && (asOf.isBefore(period.startDate) || asOf.isAfter(period.endDate))) {
+                new Faults().add("asOf", "must be within the period (" + period.startDate + " to " + period.endDate + ")")
+                        .throwIfAny();
+            }
             UUID id = UUID.randomUUID();
             CostingMethodV1.Result result;
             try (Connection c = dataSource.getConnection()) {
                 result = CostingMethodV1.run(c, id, new CostingMethodV1.Period(period.id, provider, period.code,
-                        period.startDate, period.endDate), new CostingMethodV1.Options(socialCare),
+                        period.startDate, period.endDate), new CostingMethodV1.Options(socialCare, asOf),
                         caller.username().orElse(caller.subject()));
             }
             audit.record(caller, "costing-run.completed", "costing_run", id.toString(), null,

@@ -39,6 +39,7 @@ public final class RunViews {
     public record Run(@Schema(required = true) UUID id, @Schema(required = true) String providerCode,
             @Schema(required = true) PeriodRef period, @Schema(required = true) String methodVersion,
             @Schema(required = true) boolean includeSocialCare,
+            @Schema(required = true, description = "Activity was costed, and cluster days counted, up to and including this date: the period's end for a year-end run, earlier for an in-year run (open episodes' days stop here).") LocalDate asOf,
             @Schema(required = true, description = "SHA-256 of everything the run read (cost centres, files in force, episodes overlapping the period) and its options: equal fingerprints, equal results.") String fingerprint,
             @Schema(required = true) Reconciliation reconciliation, @Schema(required = true) long activityRows,
             @Schema(required = true) int episodes, @Schema(required = true) Instant startedAt,

@@ -102,8 +102,14 @@ final class CostingDb {
     }
 
     CostingMethodV1.Result run(CostingMethodV1.Period period, boolean includeSocialCare) throws SQLException {
+        return run(period, includeSocialCare, period.end());
+    }
+
+    /** A run as of a day; null for the default (the latest activity date). */
+    CostingMethodV1.Result run(CostingMethodV1.Period period, boolean includeSocialCare, LocalDate asOf)
+            throws SQLException {
         return CostingMethodV1.run(c, java.util.UUID.randomUUID(), period,
-                new CostingMethodV1.Options(includeSocialCare), "test");
+                new CostingMethodV1.Options(includeSocialCare, asOf), "test");
     }
 
     /** Rows of a query as column-name maps, in order. */

@@ -139,6 +139,40 @@ class CostingMethodV1WorkedExampleTest {
     }
 
     @Test
+    void an_in_year_run_costs_activity_and_counts_cluster_days_up_to_its_as_of_date() throws SQLException {
+        CostingMethodV1.Result result = db.run(period, true, LocalDate.of(2025, 5, 31));
+
+        // Up to 31 May: WARD1's 7 nights (E1 5, E2 2; E3's 1 June night is later), CMHT1's 300 minutes
+        // (E1 100, E2 130, P3 70; C4 on 10 June is later). Exact: WARD1 4,600,000/7p over 7 nights, E1
+        // 469,387.755p, E2 187,755.102p; CMHT1 9,200,000/21p over 300 minutes, E1 146,031.746p, E2
+        // 189,841.270p, P3 102,222.222p; CMHT2 54,761.905p unallocated. Floors 1,149,997p; the 3 pennies
+        // to unallocated (.905), 11 admitted (.755), 11 non-admitted (.746).
+        Map<Long, Map<String, Object>> episodes = new java.util.HashMap<>();
+        for (Map<String, Object> row : db.rows("select * from run_episode where run_id = ?", result.runId())) {
+            episodes.put((Long) row.get("episode_id"), row);
+        }
+        assertThat(episodes).doesNotContainKey(e3);
+        // E1: 1 April to 31 May, 61 days; E2: 10 April to 31 May, 52.
+        assertEpisode(episodes.get(e1), "11", 61, 5, "4693.88", "1460.32");
+        assertEpisode(episodes.get(e2), "04", 52, 2, "1877.55", "1898.41");
+        assertThat(result.notClustered()).isEqualByComparingTo("1022.22");
+        assertThat(result.unallocated()).isEqualByComparingTo("547.62");
+        assertThat(result.activityRows()).isEqualTo(7 + 3 + 3);
+        assertThat(db.rows("select as_of from costing_run where id = ?", result.runId()).get(0).get("as_of"))
+                .isEqualTo(java.sql.Date.valueOf("2025-05-31"));
+    }
+
+    @Test
+    void by_default_a_run_counts_to_the_latest_activity_date_loaded() throws SQLException {
+        // The latest activity is C4 on 10 June, before the period's end on 30 June.
+        assertThat(CostingMethodV1.latestActivity(db.connection(), period)).isEqualTo(LocalDate.of(2025, 6, 10));
+        CostingMethodV1.Result result = db.run(period, true, null);
+        // E1 runs on from 1 April to 10 June: 71 days, not the 91 to the period's end.
+        assertThat(db.rows("select cluster_days from run_episode where run_id = ? and episode_id = ?", result.runId(), e1)
+                .get(0).get("cluster_days")).isEqualTo(71);
+    }
+
+    @Test
     void a_100_pound_ward_with_three_people_one_night_each_two_clustered_gives_33_33_each_and_a_penny_left()
             throws SQLException {
         CostingDb ward = CostingDb.open("RW2");

@@ -60,7 +60,7 @@ class RunApiTest {
                 + "C3,P3,2025-05-02,CMHT1,Nurse,30\nC4,P2,2025-06-10,CMHT1,Nurse,60\n").statusCode(201);
         activity(RW2, "2025-Q1", "group-sessions", "session_id,session_date,cost_centre,staff_group,minutes,attendees\n"
                 + "G1,2025-05-15,CMHT1,Nurse,120,P1;P2;P3\n").statusCode(201);
-        runId = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1")).post("/v1/runs").then()
+        runId = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1", "asOf", "2025-06-30")).post("/v1/runs").then()
                 .statusCode(201).body("methodVersion", equalTo("pbr-mh-costing-1"))
                 .body("includeSocialCare", equalTo(true)).extract().path("id");
     }
@@ -127,8 +127,23 @@ class RunApiTest {
     }
 
     @Test
+    void a_run_counts_to_the_latest_activity_loaded_unless_given_a_date_within_the_period() {
+        // The latest activity loaded is contact C4 on 10 June: E1 (open since 1 March) counts 1 April
+        // to 10 June, 71 days, and the run says so.
+        String inYear = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1")).post("/v1/runs")
+                .then().statusCode(201).body("asOf", equalTo("2025-06-10")).extract().path("id");
+        api(RW2).get("/v1/runs/" + inYear + "/episodes?code=11").then().statusCode(200)
+                .body("items[0].clusterDays", equalTo(71));
+        api(RW2).get("/v1/runs/" + runId).then().statusCode(200).body("asOf", equalTo("2025-06-30"));
+        badRequest().header("Authorization", RW2.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("period", "2025-Q1", "asOf", "2025-07-01")).post("/v1/runs").then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"))
+                .body("errors[0].message", equalTo("must be within the period (2025-04-01 to 2025-06-30)"));
+    }
+
+    @Test
     void a_run_without_social_care_is_compared_with_the_first() {
-        String other = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1", "includeSocialCare", false))
+        String other = api(RW2).contentType(ContentType.JSON).body(Map.of("period", "2025-Q1", "includeSocialCare", false, "asOf", "2025-06-30"))
                 .post("/v1/runs").then().statusCode(201)
                 .body("reconciliation.socialCareExcluded", money("1000.00"))
                 .body("reconciliation.costedTotal", money("10500.00")).extract().path("id");

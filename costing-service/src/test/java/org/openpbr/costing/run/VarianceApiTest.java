@@ -69,7 +69,7 @@ class VarianceApiTest {
         }
         episodes(RV3, eps.toString()).statusCode(201);
         activity(RV3, "2024-Q1", "contacts", contacts.toString()).statusCode(201);
-        runId = api(RV3).contentType(ContentType.JSON).body(Map.of("period", "2024-Q1")).post("/v1/runs").then()
+        runId = api(RV3).contentType(ContentType.JSON).body(Map.of("period", "2024-Q1", "asOf", "2024-06-30")).post("/v1/runs").then()
                 .statusCode(201).extract().path("id");
 
         centres(RV4, "code,name,type\nCMHT9,Team 9,COMMUNITY_TEAM\n");
@@ -79,7 +79,7 @@ class VarianceApiTest {
                 + "F1,Q1,04,2024-04-01,2024-04-10,2024-10-01,03W,T9\n").statusCode(201);
         activity(RV4, "Q1-24", "contacts", "contact_id,patient_id,contact_date,cost_centre,staff_group,minutes\n"
                 + "K1,Q1,2024-04-02,CMHT9,Nurse,10\n").statusCode(201);
-        api(RV4).contentType(ContentType.JSON).body(Map.of("period", "Q1-24")).post("/v1/runs").then().statusCode(201);
+        api(RV4).contentType(ContentType.JSON).body(Map.of("period", "Q1-24", "asOf", "2024-06-30")).post("/v1/runs").then().statusCode(201);
     }
 
     @Test

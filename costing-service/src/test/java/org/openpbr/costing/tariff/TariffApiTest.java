@@ -79,7 +79,7 @@ class TariffApiTest {
             nights.append("P3,2024-04-").append(String.format("%02d", d)).append(",WARD1\n");
         }
         activity(RT1, "Q1", "bed-days", nights.toString()).statusCode(201);
-        runId = api(RT1).contentType(ContentType.JSON).body(Map.of("period", "Q1")).post("/v1/runs").then()
+        runId = api(RT1).contentType(ContentType.JSON).body(Map.of("period", "Q1", "asOf", "2024-06-30")).post("/v1/runs").then()
                 .statusCode(201).extract().path("id");
     }
 
