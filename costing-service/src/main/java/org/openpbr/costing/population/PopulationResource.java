@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.costing.run.VarianceService;
+import org.openpbr.platform.csv.CsvTableWriter;
 import org.openpbr.platform.validation.DecimalRange;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
@@ -42,13 +43,14 @@ public class PopulationResource {
 
     @GET
     @Path("costs")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed({ Roles.ANALYST, Roles.FINANCE, Roles.CONTRACT_MANAGER })
     @Operation(operationId = "getPopulationCosts", summary = "Your population's cluster costs and variance (commissioners)",
             description = "For the period from..to (matched to each provider's costing period with exactly those dates), each provider's latest run, restricted to the episodes you are the responsible commissioner for: "
                     + "per code, cost, cluster days, cost per cluster day, spread and outliers, over all providers and per provider. Codes with 1-4 episodes are withheld.")
     @APIResponse(responseCode = "200", description = "Your population's costs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Costs.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Costs.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PopulationViews.Costs costs(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
@@ -61,13 +63,14 @@ public class PopulationResource {
 
     @GET
     @Path("outliers")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed(Roles.CONTRACT_MANAGER)
     @Operation(operationId = "listPopulationOutliers", summary = "Your population's high-cost outlier episodes, pseudonymised (commissioners' contract managers)",
             description = "Episodes above their code's trim point over all your providers (codes with 1-4 episodes are left out), under the suite's one pseudonym instead of any identifier. "
                     + "Record-level data is for payment validation, so only the contract-manager role reads it; analysts use GET /v1/population/costs.")
     @APIResponse(responseCode = "200", description = "Outliers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Outliers.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PopulationViews.Outliers.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PopulationViews.Outliers outliers(@Parameter(required = true, description = "First day of the period", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,

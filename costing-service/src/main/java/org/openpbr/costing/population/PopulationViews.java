@@ -3,10 +3,12 @@ package org.openpbr.costing.population;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvTable;
 import org.openpbr.costing.run.VarianceViews;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -34,7 +36,35 @@ public final class PopulationViews {
             @Schema(required = true) String measure, @Schema(required = true) BigDecimal trimMultiplier,
             @Schema(description = "Share of the variance of cost per cluster day the codes explain, over all providers; absent when withheld.") BigDecimal etaSquaredCostPerDay,
             @Schema(required = true, description = "All providers together.") List<VarianceViews.Code> codes,
-            @Schema(required = true) List<ProviderVariance> providers) {
+            @Schema(required = true) List<ProviderVariance> providers) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            List<String> header = new ArrayList<>(List.of("provider_code"));
+            header.addAll(VarianceViews.CODE_COLUMNS);
+            return header;
+        }
+
+        /** All providers together first (provider ALL), then each provider's codes. */
+        @Override
+        public List<List<Object>> csvRows() {
+            List<List<Object>> rows = new ArrayList<>();
+            codes.forEach(c -> rows.add(withProvider("ALL", c)));
+            providers.forEach(p -> p.codes().forEach(c -> rows.add(withProvider(p.providerCode(), c))));
+            return rows;
+        }
+
+        private static List<Object> withProvider(String provider, VarianceViews.Code code) {
+            List<Object> row = new ArrayList<>();
+            row.add(provider);
+            row.addAll(VarianceViews.cells(code));
+            return row;
+        }
+
+        @Override
+        public String csvName() {
+            return "population-" + commissionerCode + "-costs-" + from + "-" + to;
+        }
     }
 
     @Schema(name = "PopulationOutlier", description = "A high-cost outlier episode of the population, under a pseudonym.")
@@ -47,6 +77,23 @@ public final class PopulationViews {
     @Schema(name = "PopulationOutliers")
     public record Outliers(@Schema(required = true) String commissionerCode, @Schema(required = true) BigDecimal trimMultiplier,
             @Schema(required = true, description = "At most 1,000, costliest per cluster day first.") List<Outlier> items,
-            @Schema(required = true) int total) {
+            @Schema(required = true) int total) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("pseudonym", "provider_code", "code", "cluster_days", "cost", "cost_per_cluster_day",
+                    "trim_point");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(o -> List.<Object>of(o.pseudonym(), o.providerCode(), o.code(), o.clusterDays(),
+                    o.cost(), o.costPerClusterDay(), o.trimPoint())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "population-" + commissionerCode + "-outliers";
+        }
     }
 }

@@ -353,19 +353,20 @@ public final class CostingMethodV1 {
     private static List<PresentedCosts.EpisodeWeight> episodeWeights(Connection c, Map<Long, Long> bedDays)
             throws SQLException {
         List<PresentedCosts.EpisodeWeight> weights = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("select episode_id, code, cost_centre_id, sum(weight), sum(bed_days)"
-                + " from run_bucket where episode_id is not null group by episode_id, code, cost_centre_id")) {
-            s.setFetchSize(10_000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    long episode = r.getLong(1);
-                    weights.add(new PresentedCosts.EpisodeWeight(episode, r.getString(2), r.getInt(3),
-                            whole(r.getBigDecimal(4))));
-                    long nights = r.getLong(5);
-                    if (nights > 0) {
-                        bedDays.merge(episode, nights, Long::sum);
-                    }
-                }
+        // COPY out, not a result set: a hundred thousand rows arrive as lines in a fraction of the time
+        // (measured 0.75-1.2 s as rows; the values are digits and codes, no escaping to undo).
+        org.postgresql.copy.CopyOut out = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyOut(
+                "copy (select episode_id, code, cost_centre_id, sum(weight), sum(bed_days) from run_bucket"
+                        + " where episode_id is not null group by episode_id, code, cost_centre_id) to stdout");
+        byte[] line;
+        while ((line = out.readFromCopy()) != null) {
+            String[] cells = new String(line, java.nio.charset.StandardCharsets.UTF_8).trim().split("\t");
+            long episode = Long.parseLong(cells[0]);
+            weights.add(new PresentedCosts.EpisodeWeight(episode, cells[1], Integer.parseInt(cells[2]),
+                    whole(new BigDecimal(cells[3]))));
+            long nights = Long.parseLong(cells[4]);
+            if (nights > 0) {
+                bedDays.merge(episode, nights, Long::sum);
             }
         }
         return weights;

@@ -42,6 +42,8 @@ import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.csv.CsvTable;
+import org.openpbr.platform.csv.CsvTableWriter;
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
 
@@ -63,7 +65,27 @@ public class RunResource {
 
     @Schema(name = "EpisodeCostPage")
     public record EpisodePage(@Schema(required = true) List<RunViews.EpisodeCost> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return RunViews.EPISODE_COLUMNS;
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(RunViews::cells).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "run-episodes";
+        }
+
+        @Override
+        public java.net.URI csvNext() {
+            return next;
+        }
     }
 
     @Inject
@@ -130,12 +152,13 @@ public class RunResource {
 
     @GET
     @Path("/{id}/codes")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
     @Operation(operationId = "getCodeCosts", summary = "Cost by code, admitted and non-admitted",
             description = "Per code: episodes, cluster days in the period, total cost, cost per cluster day, per episode and per review period, each setting's cost and days. Optionally by team or by responsible commissioner.")
     @APIResponse(responseCode = "200", description = "Cost by code",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CodeCosts.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CodeCosts.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RunViews.CodeCosts codes(@PathParam("id") UUID id,
@@ -165,14 +188,15 @@ public class RunResource {
 
     @GET
     @Path("/{id}/variance")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
     @Operation(operationId = "getCostVariance", summary = "How episode costs vary within each code",
             description = "Per code, over its episodes' cost per cluster day: count, mean, median, 10th/25th/75th/90th percentiles, min, max, standard deviation, coefficient of variation, p90/p10 fold, "
                     + "the trim point (upper quartile + trimMultiplier x interquartile range) with the outliers above it and the cost per cluster day without them; "
                     + "and eta squared, the share of the variance between episodes that the codes explain.")
     @APIResponse(responseCode = "200", description = "Variance by code",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.Run.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.Run.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VarianceViews.Run variance(@PathParam("id") UUID id,
@@ -182,12 +206,13 @@ public class RunResource {
 
     @GET
     @Path("/{id}/outliers")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "listOutlierEpisodes", summary = "High-cost outlier episodes (finance)",
             description = "The episodes above their code's trim point, costliest per cluster day first.")
     @APIResponse(responseCode = "200", description = "A page of outliers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.OutlierPage.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VarianceViews.OutlierPage.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VarianceViews.OutlierPage outliers(@PathParam("id") UUID id,
@@ -200,12 +225,13 @@ public class RunResource {
 
     @GET
     @Path("/{id}/centres")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
     @Operation(operationId = "getCentreCosts", summary = "Each cost centre from ledger to activity",
             description = "Direct cost, support apportioned, total, activity, and how much was allocated to episodes, reached people without an episode, or stayed unallocated (and why).")
     @APIResponse(responseCode = "200", description = "Centres",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CentreCosts.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CentreCosts.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RunViews.CentreCosts centres(@PathParam("id") UUID id) {
         return reader.centres(reader.require(callers.current(), id));
@@ -213,12 +239,13 @@ public class RunResource {
 
     @GET
     @Path("/{id}/episodes")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed(Roles.FINANCE)
     @Operation(operationId = "getEpisodeCosts", summary = "Per-episode costs (finance)",
             description = "Every episode overlapping the period, as the run saw it, with its admitted and non-admitted cost; optionally one code.")
     @APIResponse(responseCode = "200", description = "A page of episodes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodePage.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodePage.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EpisodePage episodes(@PathParam("id") UUID id, @QueryParam("code") String code,

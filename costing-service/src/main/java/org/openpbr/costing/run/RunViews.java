@@ -3,11 +3,13 @@ package org.openpbr.costing.run;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -82,7 +84,29 @@ public final class RunViews {
     public record CodeCosts(@Schema(required = true) UUID runId, @Schema(required = true) String methodVersion,
             @Schema(description = "team or commissioner when grouped") String groupedBy,
             @Schema(description = "Present when high-cost outliers are left out of these figures.") OutliersExcluded outliersExcluded,
-            @Schema(required = true) List<CodeCost> codes) {
+            @Schema(required = true) List<CodeCost> codes) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("group", "code", "episodes", "cluster_days", "total_cost", "cost_per_cluster_day",
+                    "rounding_residual", "cost_per_episode", "review_period_days", "cost_per_review_period",
+                    "admitted_cost", "admitted_days", "admitted_cost_per_day", "admitted_episode_residual",
+                    "non_admitted_cost", "non_admitted_days", "non_admitted_cost_per_day", "non_admitted_episode_residual");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return codes.stream().map(c -> Arrays.<Object>asList(c.group(), c.code(), c.episodes(), c.clusterDays(),
+                    c.totalCost(), c.costPerClusterDay(), c.roundingResidual(), c.costPerEpisode(), c.reviewPeriodDays(),
+                    c.costPerReviewPeriod(), c.admitted().cost(), c.admitted().days(), c.admitted().costPerDay(),
+                    c.admitted().episodeResidual(), c.nonAdmitted().cost(), c.nonAdmitted().days(),
+                    c.nonAdmitted().costPerDay(), c.nonAdmitted().episodeResidual())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "run-" + runId + "-codes" + (groupedBy == null ? "" : "-by-" + groupedBy);
+        }
     }
 
     @Schema(name = "OutliersExcluded", description = "The high-cost outlier episodes left out of unit costs: those above their code's trim point (upper quartile + trimMultiplier x interquartile range of cost per cluster day).")
@@ -109,7 +133,38 @@ public final class RunViews {
 
     @Schema(name = "CentreCosts")
     public record CentreCosts(@Schema(required = true) UUID runId, @Schema(required = true) String methodVersion,
-            @Schema(required = true) List<CentreCost> centres) {
+            @Schema(required = true) List<CentreCost> centres) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("code", "name", "type", "direct", "social_care", "apportioned", "total", "activity_rows",
+                    "minutes", "bed_days", "allocated", "not_clustered", "unallocated", "rounding_residual",
+                    "unallocated_reason", "not_clustered_people");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return centres.stream().map(c -> Arrays.<Object>asList(c.code(), c.name(), c.type(), c.direct(),
+                    c.socialCare(), c.apportioned(), c.total(), c.activityRows(), c.minutes(), c.bedDays(), c.allocated(),
+                    c.notClustered(), c.unallocated(), c.roundingResidual(), c.unallocatedReason(),
+                    c.notClusteredPeople())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "run-" + runId + "-centres";
+        }
+    }
+
+    /** The episode costs' CSV columns, and one episode's cells. */
+    static final List<String> EPISODE_COLUMNS = List.of("episode_id", "patient_id", "code", "team", "commissioner_code",
+            "start_date", "end_date", "review_due", "cluster_days", "admitted_days", "admitted_cost",
+            "non_admitted_cost", "total_cost", "cost_per_cluster_day");
+
+    static List<Object> cells(EpisodeCost e) {
+        return Arrays.asList(e.episodeId(), e.patientId(), e.code(), e.team(), e.commissionerCode(), e.startDate(),
+                e.endDate(), e.reviewDue(), e.clusterDays(), e.admittedDays(), e.admittedCost(), e.nonAdmittedCost(),
+                e.totalCost(), e.costPerClusterDay());
     }
 
     @Schema(name = "EpisodeCost")

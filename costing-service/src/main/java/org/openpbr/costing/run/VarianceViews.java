@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -41,7 +42,35 @@ public final class VarianceViews {
             @Schema(required = true) BigDecimal trimMultiplier,
             @Schema(description = "Share (0-1) of the variance of cost per cluster day between episodes that the codes explain (between-code / total sum of squares).") BigDecimal etaSquaredCostPerDay,
             @Schema(description = "The same for episode cost in the period.") BigDecimal etaSquaredEpisodeCost,
-            @Schema(required = true) List<Code> codes) {
+            @Schema(required = true) List<Code> codes) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return CODE_COLUMNS;
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return codes.stream().map(VarianceViews::cells).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "run-" + runId + "-variance";
+        }
+    }
+
+    /** One code's variance as CSV columns and cells (withheld figures are empty cells). */
+    public static final List<String> CODE_COLUMNS = List.of("code", "episodes", "suppressed", "zero_cost_episodes",
+            "total_cost", "cluster_days", "cost_per_cluster_day", "mean", "median", "p10", "p25", "p75", "p90", "min",
+            "max", "standard_deviation", "coefficient_of_variation", "p90_p10_fold", "trim_point", "outliers",
+            "outlier_cost", "cost_per_cluster_day_excluding_outliers");
+
+    public static List<Object> cells(Code c) {
+        return java.util.Arrays.asList(c.code(), c.episodes(), c.suppressed(), c.zeroCostEpisodes(), c.totalCost(),
+                c.clusterDays(), c.costPerClusterDay(), c.mean(), c.median(), c.p10(), c.p25(), c.p75(), c.p90(),
+                c.min(), c.max(), c.standardDeviation(), c.coefficientOfVariation(), c.p90p10Fold(), c.trimPoint(),
+                c.outliers(), c.outlierCost(), c.costPerClusterDayExcludingOutliers());
     }
 
     @Schema(name = "OutlierEpisode", description = "A high-cost outlier episode.")
@@ -55,6 +84,28 @@ public final class VarianceViews {
     @Schema(name = "OutlierPage")
     public record OutlierPage(@Schema(required = true) BigDecimal trimMultiplier, @Schema(required = true) int total,
             @Schema(required = true) List<Outlier> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("episode_id", "patient_id", "code", "cluster_days", "cost", "cost_per_cluster_day",
+                    "trim_point");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(o -> List.<Object>of(o.episodeId(), o.patientId(), o.code(), o.clusterDays(),
+                    o.cost(), o.costPerClusterDay(), o.trimPoint())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "outliers";
+        }
+
+        @Override
+        public java.net.URI csvNext() {
+            return next;
+        }
     }
 }

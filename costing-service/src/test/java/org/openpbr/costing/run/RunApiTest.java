@@ -1,5 +1,6 @@
 package org.openpbr.costing.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
@@ -109,6 +110,32 @@ class RunApiTest {
                 .body("codes.find { it.group == '14L' }.admitted", not(hasKey("episodeResidual")));
         badRequest().header("Authorization", RW2.bearer()).get("/v1/runs/" + runId + "/codes?by=ward").then()
                 .statusCode(400);
+    }
+
+    @Test
+    void results_come_as_csv_for_finance_teams_with_the_same_figures() {
+        // Code 04 as worked in cost_by_code_splits_admitted_and_non_admitted; 62.0167.. per day and so on.
+        String codes = api(RW2).accept("text/csv").get("/v1/runs/" + runId + "/codes").then().statusCode(200)
+                .contentType("text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"run-" + runId + "-codes.csv\"")
+                .extract().asString();
+        assertThat(codes.split("\r\n")[0]).isEqualTo("group,code,episodes,cluster_days,total_cost,cost_per_cluster_day,"
+                + "rounding_residual,cost_per_episode,review_period_days,cost_per_review_period,admitted_cost,admitted_days,"
+                + "admitted_cost_per_day,admitted_episode_residual,non_admitted_cost,non_admitted_days,"
+                + "non_admitted_cost_per_day,non_admitted_episode_residual");
+        assertThat(codes).contains("\r\n,04,1,52,3224.87,62.02,-0.17,3224.87,183,11349.06,1642.86,2,821.43,0.00,1582.01,50,31.64,0.00\r\n");
+        assertThat(codes.split("\r\n")).hasSize(4);
+        String centres = api(RW2).accept("text/csv").get("/v1/runs/" + runId + "/centres").then().statusCode(200)
+                .extract().asString();
+        assertThat(centres).contains("\r\nCMHT2,Team 2,COMMUNITY_TEAM,500.00,0.00,47.62,547.62,0,0.00,0,0.00,0.00,547.62,0.00,"
+                + "NO_ACTIVITY,0\r\n");
+        // One episode a page: the next page is a Link header, as the JSON's next link is.
+        io.restassured.response.Response page = api(RW2).accept("text/csv").get("/v1/runs/" + runId
+                + "/episodes?limit=1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Link")).contains("rel=\"next\"").contains("after=");
+        assertThat(page.asString().split("\r\n")).hasSize(2);
+        assertThat(page.asString()).startsWith("episode_id,patient_id,code,team,commissioner_code,start_date,end_date,");
     }
 
     @Test

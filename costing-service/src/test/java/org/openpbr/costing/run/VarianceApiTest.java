@@ -109,6 +109,15 @@ class VarianceApiTest {
                 .body("codes.find { it.code == '04' }.episodes", equalTo(4))
                 .body("codes.find { it.code == '04' }.totalCost", money("100.00"))
                 .body("codes.find { it.code == '04' }.costPerClusterDay", money("2.50"));
+        // The same as CSV: code 04's row as above, then the outlier.
+        String variance = api(RV3).accept("text/csv").get("/v1/runs/" + runId + "/variance").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(variance.split("\r\n")[1])
+                .startsWith("04,5,false,").contains(",500.00,50,10.00,10.00,3.00,");
+        String outliers = api(RV3).accept("text/csv").get("/v1/runs/" + runId + "/outliers").then().statusCode(200)
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(outliers).isEqualTo(
+                "episode_id,patient_id,code,cluster_days,cost,cost_per_cluster_day,trim_point\r\nE5,P5,04,10,400.00,40.00,7.00\r\n");
         badRequest().header("Authorization", RV3.bearer()).get("/v1/runs/" + runId + "/variance?trimMultiplier=-1")
                 .then().statusCode(400).body("errors[0].field", equalTo("trimMultiplier"));
         badRequest().header("Authorization", RV3.bearer()).get("/v1/runs/" + runId + "/codes?excludeOutliers=maybe")
@@ -133,6 +142,12 @@ class VarianceApiTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("etaSquaredCostPerDay")))
                 .body("providers[1].providerCode", equalTo("RV4"))
                 .body("providers[1].codes[0].suppressed", equalTo(true));
+        // As CSV: all providers together (ALL) first, the withheld code with empty cells.
+        String costs = api(commissioner("03W")).accept("text/csv").get("/v1/population/costs?from=2024-04-01&to=2024-06-30")
+                .then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[0]).startsWith("provider_code,code,episodes,suppressed,");
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[1]).startsWith("ALL,04,6,false,");
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[2]).isEqualTo("ALL,11,,true" + ",".repeat(19));
         api(contractManager("03W")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("total", equalTo(1)).body("items[0].providerCode", equalTo("RV3"))
