@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openpbr.platform.validation.WholeNumber;
 import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.csv.CsvTableWriter;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.PageRequest;
 
@@ -36,11 +37,12 @@ public class EpisodeResource {
     EpisodeService episodes;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @Operation(operationId = "listReviewsDue", summary = "Reviews due and overdue for your organisation or one team",
             description = "Open cluster episodes whose review date (start + the code's maximum review period) falls on or before today + dueWithinDays; overdue ones come first.")
     @APIResponse(responseCode = "200", description = "The review list",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodeViews.ReviewList.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EpisodeViews.ReviewList.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public EpisodeViews.ReviewList reviews(
             @Parameter(description = "Only this team's episodes.") @QueryParam("team") String team,

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -44,6 +45,29 @@ public final class EpisodeViews {
     @Schema(name = "ReviewList")
     public record ReviewList(@Schema(required = true) LocalDate asOf,
             @Schema(required = true, description = "Open episodes due for review by asOf + dueWithinDays, overdue first, in due-date order.") List<ReviewItem> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next)
+            implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("episode_id", "patient_id", "local_id", "team", "code", "episode_start", "review_due",
+                    "days_until_due", "overdue", "commissioner_code");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(i -> List.<Object>of(i.episodeId(), i.patientId(), i.localId(), i.team(), i.code(),
+                    i.episodeStart(), i.reviewDue(), i.daysUntilDue(), i.overdue(), i.commissionerCode())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "reviews-due-" + asOf;
+        }
+
+        @Override
+        public URI csvNext() {
+            return next;
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.openpbr.platform.validation.Identifier;
 import org.openpbr.platform.validation.IsoDate;
 import org.openpbr.platform.validation.OdsCode;
 import org.openpbr.platform.caller.CallerContext;
+import org.openpbr.platform.csv.CsvTableWriter;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.PageRequest;
 
@@ -44,12 +45,13 @@ public class QualityResource {
 
     @GET
     @Path("/quality")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @Operation(operationId = "getDataQuality", summary = "Clustering data-quality measures for a period",
             description = "For a provider: its own records, by team, clinician or as a whole. For a commissioner: only people for whom it is the responsible commissioner, by provider, with counts of 1-4 suppressed. "
                     + "Measures: people with a cluster at the period end, share within their review period, caseload by code, share in variance (00), override rate and reasons, share of chosen codes meeting their red rules, early clustering (re-clustered or discharged within 14 days of the first allocation), inter-rater agreement (pairs within 7 days).")
     @APIResponse(responseCode = "200", description = "The measures",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.Report.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.Report.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QualityViews.Report report(
             @Parameter(required = true, description = "First day (YYYY-MM-DD).", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") @NotBlank @IsoDate String from,
@@ -62,14 +64,15 @@ public class QualityResource {
 
     @GET
     @Path("/population/episodes")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed(Roles.CONTRACT_MANAGER)
     @Operation(operationId = "listPopulationEpisodes", summary = "Your population's cluster episodes, pseudonymised (commissioners' contract managers)",
             description = "Every cluster episode for which the calling commissioner is the responsible commissioner, in change order, with the suite's one pseudonym instead of any identifier. "
                     + "Record-level data is for payment validation, so only the contract-manager role reads it; analysts and dashboards use the aggregates (GET /v1/quality). "
                     + "Filter by code, team, provider and dates (from: open on or after; to: started on or before; both: overlapping the period); the next link keeps the filters.")
     @APIResponse(responseCode = "200", description = "A page of episodes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.PopulationPage.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QualityViews.PopulationPage.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QualityViews.PopulationPage population(
             @Parameter(description = "Only this code's episodes.", example = "14") @QueryParam("code") @Pattern(regexp = "[0-9A-Za-z]{1,10}", message = "must be 1-10 letters or digits, e.g. 14") String code,

@@ -2,10 +2,13 @@ package org.openpbr.clustering.quality;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -60,7 +63,44 @@ public final class QualityViews {
             String providerCode, String commissionerCode,
             @Schema(required = true) String groupBy,
             @Schema(required = true, description = "True for commissioner views: counts of 1-4 are suppressed.") boolean smallNumbersSuppressed,
-            @Schema(required = true) Group total, @Schema(required = true) List<Group> groups) {
+            @Schema(required = true) Group total, @Schema(required = true) List<Group> groups) implements CsvTable {
+
+        private static final List<String> MEASURES = List.of("people_with_cluster", "within_review_period",
+                "in_variance", "allocations", "overrides", "chosen_meeting_red_rules", "early_clustering");
+
+        /** One row per group (the total first, key ALL): each headline measure's count, base and share. */
+        @Override
+        public List<String> csvHeader() {
+            List<String> header = new ArrayList<>(List.of("group_by", "key"));
+            for (String measure : MEASURES) {
+                header.addAll(List.of(measure + "_count", measure + "_of", measure + "_share", measure + "_suppressed"));
+            }
+            header.addAll(List.of("inter_rater_pairs", "inter_rater_code_kappa"));
+            return header;
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            List<List<Object>> rows = new ArrayList<>();
+            rows.add(row(total));
+            groups.forEach(g -> rows.add(row(g)));
+            return rows;
+        }
+
+        private List<Object> row(Group g) {
+            List<Object> row = new ArrayList<>(List.of(groupBy, g.key()));
+            for (Measure m : List.of(g.peopleWithCluster(), g.withinReviewPeriod(), g.inVariance(), g.allocations(),
+                    g.overrides(), g.chosenMeetingRedRules(), g.earlyClustering())) {
+                row.addAll(Arrays.asList(m.count(), m.of(), m.share(), m.suppressed()));
+            }
+            row.addAll(Arrays.asList(g.interRater().pairs(), g.interRater().codeKappa()));
+            return row;
+        }
+
+        @Override
+        public String csvName() {
+            return "quality-" + from + "-" + to + "-by-" + groupBy;
+        }
     }
 
     @Schema(name = "PopulationEpisode", description = "A cluster episode of the commissioner's population, pseudonymised.")
@@ -75,6 +115,29 @@ public final class QualityViews {
 
     @Schema(name = "PopulationEpisodePage")
     public record PopulationPage(@Schema(required = true) List<PopulationEpisode> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next)
+            implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("pseudonym", "provider_code", "code", "team", "start_date", "end_date", "review_due",
+                    "end_reason");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(e -> Arrays.<Object>asList(e.pseudonym(), e.providerCode(), e.code(), e.team(),
+                    e.startDate(), e.endDate(), e.reviewDue(), e.endReason())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "population-episodes";
+        }
+
+        @Override
+        public URI csvNext() {
+            return next;
+        }
     }
 }

@@ -89,6 +89,16 @@ class ReviewListTest {
         assertThat(api(RR5).get("/v1/reviews?dueWithinDays=80&limit=2&after=" + after).then().extract().jsonPath()
                 .getList("items.localId")).containsExactly("RV-LATER");
 
+        // The same list as CSV for a team leader's spreadsheet: a header and one row per review.
+        String csv = api(RR5).accept("text/csv").get("/v1/reviews").then().statusCode(200)
+                .contentType("text/csv; charset=UTF-8").extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).isEqualTo("episode_id,patient_id,local_id,team,code,episode_start,review_due,days_until_due,"
+                + "overdue,commissioner_code");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).contains(",RV-OVERDUE,HTT,14,").contains(",-12,true,");
+        assertThat(lines[2]).contains(",RV-SOON,HTT,14,").contains(",8,false,");
+
         badRequest().header("Authorization", RR5.bearer()).get("/v1/reviews?dueWithinDays=400").then().statusCode(400)
                 .body("errors.field", hasItem("dueWithinDays"));
         badRequest().header("Authorization", RR5.bearer()).get("/v1/reviews?dueWithinDays=soon").then().statusCode(400);

@@ -147,6 +147,19 @@ class QualityFeedAndExportTest {
         assertThat(q.getString("total.interRater.codeKappa")).isNull();
         assertThat(q.getList("groups.key")).containsExactly("CMHT-NORTH", "CRISIS-1");
         assertThat(q.getInt("groups[1].peopleWithCluster.count")).isEqualTo(1);
+
+        // The same measures as CSV, one row per group after the total: 4 people with a cluster, 3 of
+        // them within review (0.75), 5 allocations with 2 overrides (0.4), 3 of 4 meeting red rules.
+        String csv = api(RQ9).accept("text/csv").queryParam("from", D.minusDays(60).toString())
+                .queryParam("to", D.toString()).queryParam("groupBy", "TEAM").get("/v1/quality").then().statusCode(200)
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("group_by,key,people_with_cluster_count,people_with_cluster_of,"
+                + "people_with_cluster_share,people_with_cluster_suppressed,within_review_period_count,");
+        assertThat(lines[1]).startsWith("TEAM,ALL,4,").contains(",3,4,0.75,").contains(",5,").contains(",2,5,0.4,")
+                .contains(",3,4,0.75,").endsWith(",1,");
+        assertThat(lines[2]).startsWith("TEAM,CMHT-NORTH,");
     }
 
     @Test

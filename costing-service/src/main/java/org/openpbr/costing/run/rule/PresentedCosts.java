@@ -205,25 +205,29 @@ public final class PresentedCosts {
         }
 
         // Level 2: each code and setting into its episodes.
+        // Each code and setting is rounded on its own, so they can be rounded side by side.
+        final BigInteger denominator = d;
+        List<PresentedShares.Rounded> rounded = java.util.stream.IntStream.range(0, 2 * codes.size()).parallel()
+                .mapToObj(k -> {
+                    List<Long> ids = episodesOfCode.get(codes.get(k / 2));
+                    List<BigInteger> exact = new ArrayList<>(ids.size());
+                    for (long id : ids) {
+                        exact.add(episodeExact.get(id)[k % 2]);
+                    }
+                    return PresentedShares.round(top.pennies().get(k), exact, denominator);
+                }).toList();
         Map<Long, BigInteger[]> episodePennies = new LinkedHashMap<>();
         List<CodeFigures> codeFigures = new ArrayList<>();
         for (int c = 0; c < codes.size(); c++) {
-            String code = codes.get(c);
-            List<Long> ids = episodesOfCode.get(code);
-            BigInteger[] residual = new BigInteger[2];
+            List<Long> ids = episodesOfCode.get(codes.get(c));
             for (int setting = 0; setting < 2; setting++) {
-                List<BigInteger> exact = new ArrayList<>(ids.size());
-                for (long id : ids) {
-                    exact.add(episodeExact.get(id)[setting]);
-                }
-                PresentedShares.Rounded rounded = PresentedShares.round(top.pennies().get(2 * c + setting), exact, d);
+                List<BigInteger> pennies = rounded.get(2 * c + setting).pennies();
                 for (int i = 0; i < ids.size(); i++) {
-                    episodePennies.computeIfAbsent(ids.get(i), k -> new BigInteger[2])[setting] = rounded.pennies().get(i);
+                    episodePennies.computeIfAbsent(ids.get(i), k -> new BigInteger[2])[setting] = pennies.get(i);
                 }
-                residual[setting] = rounded.residual();
             }
-            codeFigures.add(new CodeFigures(code, top.pennies().get(2 * c), top.pennies().get(2 * c + 1), residual[0],
-                    residual[1]));
+            codeFigures.add(new CodeFigures(codes.get(c), top.pennies().get(2 * c), top.pennies().get(2 * c + 1),
+                    rounded.get(2 * c).residual(), rounded.get(2 * c + 1).residual()));
         }
         Map<Long, EpisodeFigures> episodeFigures = new LinkedHashMap<>();
         episodePennies.forEach((id, p) -> episodeFigures.put(id, new EpisodeFigures(p[0], p[1])));
