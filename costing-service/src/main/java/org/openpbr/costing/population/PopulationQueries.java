@@ -26,7 +26,7 @@ public class PopulationQueries {
 
     private static final String EPISODES = """
             select r.episode_id, r.code, r.admitted_cost + r.non_admitted_cost as cost, r.cluster_days,
-                   r.patient_id, c.pseudonym
+                   r.admitted_cost, r.admitted_days, r.non_admitted_cost, r.patient_id, c.pseudonym
               from run_episode r left join cluster_episode c on c.id = r.episode_id
              where r.run_id = :id and r.commissioner_code = :c""";
 
@@ -41,7 +41,8 @@ public class PopulationQueries {
     public record Dates(LocalDate from, LocalDate to) {
     }
 
-    public record Episode(long episodeId, String code, java.math.BigDecimal cost, int clusterDays, String patientId,
+    public record Episode(long episodeId, String code, java.math.BigDecimal cost, int clusterDays,
+            java.math.BigDecimal admittedCost, int admittedDays, java.math.BigDecimal nonAdmittedCost, String patientId,
             String pseudonym) {
     }
 
@@ -67,6 +68,7 @@ public class PopulationQueries {
         return Row.all(em.createNativeQuery(EPISODES, Tuple.class).setParameter("id", runId)
                 .setParameter("c", commissioner)).stream()
                 .map(r -> new Episode(r.whole("episode_id"), r.text("code"), r.decimal("cost"), r.integer("cluster_days"),
+                        r.decimal("admitted_cost"), r.integer("admitted_days"), r.decimal("non_admitted_cost"),
                         r.text("patient_id"), r.text("pseudonym"))).toList();
     }
 }

@@ -37,7 +37,8 @@ public class PopulationService {
     static final int MAX_OUTLIERS = 1000;
 
     private record Population(List<PopulationViews.RunRef> runs, Map<Long, String> providerOf,
-            Map<Long, String> pseudonymOf, List<CostVariance.Episode> episodes) {
+            Map<Long, String> pseudonymOf, List<CostVariance.Episode> episodes, List<CostVariance.Episode> admitted,
+            List<CostVariance.Episode> nonAdmitted) {
     }
 
     @Inject
@@ -63,7 +64,10 @@ public class PopulationService {
         boolean anyWithheld = all.codes().stream().anyMatch(c -> SmallNumbers.withheld(c.episodes()));
         return new PopulationViews.Costs(commissioner, from, to, population.runs(), VarianceViews.MEASURE, k,
                 anyWithheld ? null : all.etaSquaredCostPerDay(),
-                VarianceService.view(null, null, all, smallNumbers).codes(), providers);
+                VarianceService.view(null, null, all, smallNumbers).codes(),
+                VarianceService.view(null, null, CostVariance.of(population.admitted(), k), smallNumbers).codes(),
+                VarianceService.view(null, null, CostVariance.of(population.nonAdmitted(), k), smallNumbers).codes(),
+                providers);
     }
 
     public PopulationViews.Outliers outliers(String commissioner, LocalDate from, LocalDate to, BigDecimal k) {
@@ -97,17 +101,27 @@ public class PopulationService {
         Map<Long, String> providerOf = new HashMap<>();
         Map<Long, String> pseudonymOf = new HashMap<>();
         List<CostVariance.Episode> episodes = new ArrayList<>();
+        List<CostVariance.Episode> admitted = new ArrayList<>();
+        List<CostVariance.Episode> nonAdmitted = new ArrayList<>();
         for (PopulationViews.RunRef ref : refs) {
             // The pseudonym came with the episode (clustering's feed, or an upload's NHS numbers); an
             // episode stored before pseudonyms existed is shown provider-local.
             for (PopulationQueries.Episode e : queries.episodes(ref.runId(), commissioner)) {
                 episodes.add(new CostVariance.Episode(e.episodeId(), e.code(), e.cost(), e.clusterDays()));
+                // Each setting over its own days: ward nights, and the cluster days not in a ward.
+                if (e.admittedDays() > 0) {
+                    admitted.add(new CostVariance.Episode(e.episodeId(), e.code(), e.admittedCost(), e.admittedDays()));
+                }
+                if (e.clusterDays() > e.admittedDays()) {
+                    nonAdmitted.add(new CostVariance.Episode(e.episodeId(), e.code(), e.nonAdmittedCost(),
+                            e.clusterDays() - e.admittedDays()));
+                }
                 providerOf.put(e.episodeId(), ref.providerCode());
                 pseudonymOf.put(e.episodeId(), Optional.ofNullable(e.pseudonym()).orElseGet(() ->
                         pseudonyms.ofLocal(commissioner, ref.providerCode(), e.patientId())));
             }
         }
-        return new Population(refs, providerOf, pseudonymOf, episodes);
+        return new Population(refs, providerOf, pseudonymOf, episodes, admitted, nonAdmitted);
     }
 
     /** Why a period matched nothing, and which periods would. */

@@ -36,27 +36,32 @@ public final class PopulationViews {
             @Schema(required = true) String measure, @Schema(required = true) BigDecimal trimMultiplier,
             @Schema(description = "Share of the variance of cost per cluster day the codes explain, over all providers; absent when withheld.") BigDecimal etaSquaredCostPerDay,
             @Schema(required = true, description = "All providers together.") List<VarianceViews.Code> codes,
+            @Schema(required = true, description = "All providers together, ward stays only: each episode's admitted cost over its nights in a ward (episodes with no ward nights left out), so that admissions do not dominate the spread of community care.") List<VarianceViews.Code> admitted,
+            @Schema(required = true, description = "All providers together, community care only: each episode's non-admitted cost over its cluster days not in a ward.") List<VarianceViews.Code> nonAdmitted,
             @Schema(required = true) List<ProviderVariance> providers) implements CsvTable {
 
         @Override
         public List<String> csvHeader() {
-            List<String> header = new ArrayList<>(List.of("provider_code"));
+            List<String> header = new ArrayList<>(List.of("provider_code", "setting"));
             header.addAll(VarianceViews.CODE_COLUMNS);
             return header;
         }
 
-        /** All providers together first (provider ALL), then each provider's codes. */
+        /** All providers together first (provider ALL; both settings, then each), then each provider's codes. */
         @Override
         public List<List<Object>> csvRows() {
             List<List<Object>> rows = new ArrayList<>();
-            codes.forEach(c -> rows.add(withProvider("ALL", c)));
-            providers.forEach(p -> p.codes().forEach(c -> rows.add(withProvider(p.providerCode(), c))));
+            codes.forEach(c -> rows.add(withProvider("ALL", "ALL", c)));
+            admitted.forEach(c -> rows.add(withProvider("ALL", "ADMITTED", c)));
+            nonAdmitted.forEach(c -> rows.add(withProvider("ALL", "NON_ADMITTED", c)));
+            providers.forEach(p -> p.codes().forEach(c -> rows.add(withProvider(p.providerCode(), "ALL", c))));
             return rows;
         }
 
-        private static List<Object> withProvider(String provider, VarianceViews.Code code) {
+        private static List<Object> withProvider(String provider, String setting, VarianceViews.Code code) {
             List<Object> row = new ArrayList<>();
             row.add(provider);
+            row.add(setting);
             row.addAll(VarianceViews.cells(code));
             return row;
         }

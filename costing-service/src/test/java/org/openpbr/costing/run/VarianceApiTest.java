@@ -140,14 +140,21 @@ class VarianceApiTest {
                 .body("codes[1]", not(org.hamcrest.Matchers.hasKey("episodes")))
                 .body("codes[1]", not(org.hamcrest.Matchers.hasKey("totalCost")))
                 .body("$", not(org.hamcrest.Matchers.hasKey("etaSquaredCostPerDay")))
+                // All community care: no ward nights, so nothing admitted, and the non-admitted spread is
+                // the whole spread (each episode's days are all outside a ward).
+                .body("admitted", hasSize(0))
+                .body("nonAdmitted[0].code", equalTo("04")).body("nonAdmitted[0].episodes", equalTo(6))
+                .body("nonAdmitted[0].costPerClusterDay", money("10.00")).body("nonAdmitted[0].median", money("3.50"))
+                .body("nonAdmitted[1].suppressed", equalTo(true))
                 .body("providers[1].providerCode", equalTo("RV4"))
                 .body("providers[1].codes[0].suppressed", equalTo(true));
         // As CSV: all providers together (ALL) first, the withheld code with empty cells.
         String costs = api(commissioner("03W")).accept("text/csv").get("/v1/population/costs?from=2024-04-01&to=2024-06-30")
                 .then().statusCode(200).extract().asString();
-        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[0]).startsWith("provider_code,code,episodes,suppressed,");
-        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[1]).startsWith("ALL,04,6,false,");
-        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[2]).isEqualTo("ALL,11,,true" + ",".repeat(19));
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[0]).startsWith("provider_code,setting,code,episodes,suppressed,");
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[1]).startsWith("ALL,ALL,04,6,false,");
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[2]).isEqualTo("ALL,ALL,11,,true" + ",".repeat(19));
+        org.assertj.core.api.Assertions.assertThat(costs.split("\r\n")[3]).startsWith("ALL,NON_ADMITTED,04,6,false,");
         api(contractManager("03W")).get("/v1/population/outliers?from=2024-04-01&to=2024-06-30").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("total", equalTo(1)).body("items[0].providerCode", equalTo("RV3"))
