@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,7 +17,7 @@ import org.postgresql.copy.CopyIn;
  * activity, batched inserts for a ledger, and the set-based checks for repeated keys. Table and
  * column names come from {@link ActivityKind}, never from a request.
  */
-final class LoadQueries {
+public final class LoadQueries {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
 
@@ -90,6 +91,31 @@ final class LoadQueries {
                 r.next();
                 return r.getLong("id");
             }
+        }
+    }
+
+    /**
+     * The columns a costing run's plan depends on, by the table it joins; null for a full analysis
+     * (episodes also arrive from clustering's feed, and only a full analysis resets PostgreSQL's
+     * count of changes that says so).
+     */
+    private static final Map<String, String> PLANNED_COLUMNS = Map.of("care_contact", "period_id, patient_id",
+            "bed_day", "period_id, patient_id", "group_session", "period_id", "cluster_episode", "");
+
+    /** The ANALYZE of a table a costing run joins, on the columns its plan depends on. */
+    public static String statisticsSql(String table) {
+        String columns = PLANNED_COLUMNS.get(table);
+        if (columns == null) {
+            throw new IllegalArgumentException("a costing run does not join " + table);
+        }
+        // names and columns from the constant above, never from a caller
+        return "analyze " + table + (columns.isEmpty() ? "" : " (" + columns + ")");
+    }
+
+    /** The statistics a costing run's plan depends on, for the table a load of this kind fills. */
+    static void refreshStatistics(Connection c, ActivityKind kind) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(statisticsSql(kind.table()));
         }
     }
 

@@ -43,6 +43,9 @@ public class UploadService {
     private static final int KEY_BUFFER = 1 << 18;
 
     @Inject
+    StatisticsRefresh statistics;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -71,8 +74,11 @@ public class UploadService {
         String provider = caller.requireProviderOrg();
         try (SpooledFile file = SpooledFile.reading(body, charset)) {
             try {
-                return QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS)
+                Accepted accepted = QuarkusTransaction.requiringNew().timeout(LOAD_TIMEOUT_SECONDS)
                         .call(() -> copyIn(caller, provider, periodCode, kind, file, fileName));
+                // committed: the first run after this load should be planned on its rows
+                statistics.afterLoad(kind);
+                return accepted;
             } catch (Refused refused) {
                 Upload loaded = QuarkusTransaction.requiringNew().call(() -> Upload.find("providerCode = ?1"
                         + " and periodId = ?2 and kind = ?3 and sha256 = ?4 and withdrawnAt is null", provider,

@@ -207,15 +207,12 @@ public final class CostingMethodV1 {
     }
 
     /**
-     * The tables a run joins, the upload kind that fills each, and the columns its plan depends on.
-     * Episodes also arrive from clustering's feed, so theirs are refreshed when a tenth has changed
-     * (a full analyse, which is what resets PostgreSQL's count of changes).
+     * The tables a run joins, and the upload kind that fills each. Episodes also arrive from
+     * clustering's feed, so theirs are refreshed when a tenth has changed.
      */
     private static final List<String[]> JOINED = List.of(
-            new String[] { "care_contact", "CONTACTS", "period_id, patient_id" },
-            new String[] { "bed_day", "BED_DAYS", "period_id, patient_id" },
-            new String[] { "group_session", "GROUP_SESSIONS", "period_id" },
-            new String[] { "cluster_episode", null, null });
+            new String[] { "care_contact", "CONTACTS" }, new String[] { "bed_day", "BED_DAYS" },
+            new String[] { "group_session", "GROUP_SESSIONS" }, new String[] { "cluster_episode", null });
 
     /**
      * Statistics refreshed for a table loaded since PostgreSQL last analysed it, so that the first run
@@ -243,8 +240,7 @@ public final class CostingMethodV1 {
             }
             if (stale) {
                 try (Statement s = c.createStatement()) {
-                    // names and columns from the constant above, never from a caller
-                    s.execute("analyze " + table[0] + (table[2] == null ? "" : " (" + table[2] + ")"));
+                    s.execute(org.openpbr.costing.period.LoadQueries.statisticsSql(table[0]));
                 }
             }
         }

@@ -47,6 +47,27 @@ class LoadingApiTest {
         loaded = true;
     }
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    @Test
+    void a_committed_activity_load_has_its_statistics_refreshed_for_the_next_run() throws Exception {
+        period(RL1, "S1", "2025-04-01", "2026-03-31");
+        java.time.Instant before = java.time.Instant.now();
+        activity(RL1, "S1", "bed-days", "patient_id,bed_date,ward\nP1,2025-04-01,WARD\n").statusCode(201);
+        // In the background, after the commit: wait for PostgreSQL to record the analysis (at most 10 s).
+        java.time.Instant analysed = null;
+        for (int i = 0; i < 100 && (analysed == null || analysed.isBefore(before)); i++) {
+            Thread.sleep(100);
+            try (java.sql.Connection c = dataSource.getConnection();
+                    java.sql.ResultSet r = c.createStatement().executeQuery(
+                            "select last_analyze from pg_stat_user_tables where relname = 'bed_day'")) {
+                analysed = r.next() && r.getTimestamp(1) != null ? r.getTimestamp(1).toInstant() : null;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(analysed).isAfterOrEqualTo(before);
+    }
+
     /** A trust-sized episode file (more people than one SQL statement can take as parameters) loads whole. */
     @Test
     void an_episode_file_of_70000_people_loads_in_one_go_and_a_second_counts_what_changed() {
