@@ -49,7 +49,7 @@ final class DemoCosting {
     private final URI costing;
     private final Supplier<String> financeToken;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = moneyReader();
 
     DemoCosting(URI costing, Supplier<String> financeToken) {
         this.costing = costing;
@@ -99,6 +99,14 @@ final class DemoCosting {
                 reconciliation.path("costedTotal").asText(), reconciliation.path("allocated").asText(),
                 reconciliation.path("notClustered").asText(), reconciliation.path("unallocated").asText(),
                 reconciliation.path("roundingResidual").asText());
+    }
+
+    /** Reads money as the decimals it was written as: 0.00 stays 0.00, not a double's 0.0. */
+    static ObjectMapper moneyReader() {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+        return mapper;
     }
 
     private JsonNode send(String method, String path, String contentType, String body)

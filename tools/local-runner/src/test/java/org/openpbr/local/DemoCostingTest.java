@@ -31,4 +31,12 @@ class DemoCostingTest {
                 + " attendances): costed 100.00 = allocated 89.99 + not clustered 8.00 + unallocated 2.00"
                 + " + rounding residual 0.01");
     }
+
+    @Test
+    void money_in_the_summary_keeps_its_pennies() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode run = DemoCosting.moneyReader()
+                .readTree("{\"unallocated\": 0.00, \"costedTotal\": 930064.40}");
+        assertThat(run.path("unallocated").asText()).isEqualTo("0.00");
+        assertThat(run.path("costedTotal").asText()).isEqualTo("930064.40");
+    }
 }
