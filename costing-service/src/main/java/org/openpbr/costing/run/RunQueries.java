@@ -154,18 +154,23 @@ public class RunQueries {
                 r.decimal("rounding_residual"), r.text("unallocated_reason"), r.whole("unallocated_people"))).toList());
     }
 
+    /** An episode's cost and its internal number, the page cursor. */
+    public record PagedEpisode(long sequence, RunViews.EpisodeCost cost) {
+    }
+
     /** A page of per-episode costs, ordered by the episode's internal number (the cursor). */
-    public List<Row> episodeRows(RunViews.Run run, String code, long after, int rows) {
+    public List<PagedEpisode> episodes(RunViews.Run run, String code, long after, int rows) {
         return Row.all(em.createNativeQuery("""
                 select episode_id, ref, patient_id, code, team, commissioner_code, start_date, end_date, review_due,
                        cluster_days, admitted_days, admitted_cost, non_admitted_cost
                   from run_episode
                  where run_id = :id and episode_id > :after and (cast(:code as text) is null or code = :code)
                  order by episode_id limit :rows""", Tuple.class).setParameter("id", run.id())
-                .setParameter("after", after).setParameter("code", code).setParameter("rows", rows));
+                .setParameter("after", after).setParameter("code", code).setParameter("rows", rows)).stream()
+                .map(r -> new PagedEpisode(r.whole("episode_id"), episode(r))).toList();
     }
 
-    public static RunViews.EpisodeCost episode(Row r) {
+    static RunViews.EpisodeCost episode(Row r) {
         BigDecimal admitted = r.decimal("admitted_cost");
         BigDecimal nonAdmitted = r.decimal("non_admitted_cost");
         BigDecimal total = admitted.add(nonAdmitted);

@@ -40,7 +40,6 @@ import org.openpbr.platform.validation.Identifier;
 import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
-import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.paging.PageRequest;
 import org.openpbr.platform.csv.CsvTable;
 import org.openpbr.platform.csv.CsvTableWriter;
@@ -253,9 +252,9 @@ public class RunResource {
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         RunViews.Run run = reader.require(callers.current(), id);
         PageRequest request = PageRequest.of(after, limit);
-        Page<Row> page = Page.of(reader.episodeRows(run, code, request.afterSequence(), request.fetchSize()),
-                request, r -> r.whole("episode_id"), uri);
-        return new EpisodePage(page.items().stream().map(RunQueries::episode).toList(), page.next());
+        Page<RunQueries.PagedEpisode> page = Page.of(reader.episodes(run, code, request.afterSequence(),
+                request.fetchSize()), request, RunQueries.PagedEpisode::sequence, uri);
+        return new EpisodePage(page.items().stream().map(RunQueries.PagedEpisode::cost).toList(), page.next());
     }
 
     @GET

@@ -103,10 +103,9 @@ final class DemoCosting {
 
     /** Reads money as the decimals it was written as: 0.00 stays 0.00, not a double's 0.0. */
     static ObjectMapper moneyReader() {
-        ObjectMapper mapper = new ObjectMapper()
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
-        return mapper;
+        return new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     private JsonNode send(String method, String path, String contentType, String body)
