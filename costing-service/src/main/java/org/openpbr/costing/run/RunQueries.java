@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.openpbr.costing.run.rule.ChangeEffects;
 import org.openpbr.costing.run.rule.CostVariance;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.persistence.Row;
@@ -181,7 +182,11 @@ public class RunQueries {
                 r.integer("admitted_days"), admitted, nonAdmitted, total, perDay == null ? null : perDay.perUnit());
     }
 
-    public RunViews.Comparison compare(RunViews.Run base, RunViews.Run other) {
+    public RunViews.Comparison compare(RunViews.Run first, RunViews.Run second) {
+        // New against old, whichever way round the caller named them.
+        boolean inOrder = !first.startedAt().isAfter(second.startedAt());
+        RunViews.Run base = inOrder ? first : second;
+        RunViews.Run other = inOrder ? second : first;
         Map<String, RunViews.CodeCost> before = new HashMap<>();
         codes(base, null).codes().forEach(c -> before.put(c.code(), c));
         Map<String, RunViews.CodeCost> after = new HashMap<>();
@@ -194,10 +199,13 @@ public class RunQueries {
             RunViews.CodeCost b = after.get(code);
             BigDecimal costA = a == null ? BigDecimal.ZERO.setScale(2) : a.totalCost();
             BigDecimal costB = b == null ? BigDecimal.ZERO.setScale(2) : b.totalCost();
-            changes.add(new RunViews.CodeChange(code, costA, costB, costB.subtract(costA),
-                    a == null ? 0 : a.clusterDays(), b == null ? 0 : b.clusterDays(),
+            long daysA = a == null ? 0 : a.clusterDays();
+            long daysB = b == null ? 0 : b.clusterDays();
+            ChangeEffects.Effects effects = ChangeEffects.of(costA, daysA, costB, daysB);
+            changes.add(new RunViews.CodeChange(code, costA, costB, effects.change(), daysA, daysB,
                     a == null ? null : a.costPerClusterDay(), b == null ? null : b.costPerClusterDay(),
-                    a == null ? 0 : a.episodes(), b == null ? 0 : b.episodes()));
+                    a == null ? 0 : a.episodes(), b == null ? 0 : b.episodes(), effects.price(), effects.volume(),
+                    effects.residual()));
         }
         String inputsA = base.fingerprint();
         return new RunViews.Comparison(base, other,

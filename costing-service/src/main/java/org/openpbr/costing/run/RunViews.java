@@ -180,14 +180,19 @@ public final class RunViews {
 
     @Schema(name = "CodeChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CodeChange(@Schema(required = true) String code, @Schema(required = true) BigDecimal baseCost,
-            @Schema(required = true) BigDecimal otherCost, @Schema(required = true) BigDecimal costChange,
+    public record CodeChange(@Schema(required = true) String code,
+            @Schema(required = true, description = "The code's cost in the earlier run (base).") BigDecimal baseCost,
+            @Schema(required = true, description = "The code's cost in the later run (other).") BigDecimal otherCost,
+            @Schema(required = true, description = "New against old: otherCost - baseCost, so a fall is negative.") BigDecimal costChange,
             @Schema(required = true) long baseClusterDays, @Schema(required = true) long otherClusterDays,
             BigDecimal baseCostPerClusterDay, BigDecimal otherCostPerClusterDay,
-            @Schema(required = true) long baseEpisodes, @Schema(required = true) long otherEpisodes) {
+            @Schema(required = true) long baseEpisodes, @Schema(required = true) long otherEpisodes,
+            @Schema(description = "The change from cost per cluster day: (new cost per day - old) x new days, exact and rounded once (half to even). Absent when the earlier run had no days of the code.") BigDecimal priceEffect,
+            @Schema(required = true, description = "The change from cluster days: old cost per day x (new days - old days), rounded the same way; all of the change for a code new in the later run.") BigDecimal volumeEffect,
+            @Schema(required = true, description = "costChange - priceEffect - volumeEffect: what rounding the two effects left (-0.01 to 0.01).") BigDecimal effectsResidual) {
     }
 
-    @Schema(name = "RunComparison", description = "What changed from the base run to the other, by code and in the reconciliation.")
+    @Schema(name = "RunComparison", description = "What changed, new against old, by code: base is the earlier of the two runs (by start time) and other the later, whichever order the path names them in; each code's change is split into price and volume.")
     public record Comparison(@Schema(required = true) Run base, @Schema(required = true) Run other,
             @Schema(required = true) boolean sameInputs, @Schema(required = true) boolean sameOptions,
             @Schema(required = true) List<CodeChange> codes) {

@@ -177,6 +177,16 @@ class RunApiTest {
         api(RW2).get("/v1/runs/" + runId + "/compare/" + other).then().statusCode(200)
                 .body("sameInputs", equalTo(false))
                 .body("codes", hasSize(3));
+        // Named the other way round, it still reads new against old: the later run (without social
+        // care) is other, and code 11's fall is negative. Without social care CMHT1 costs
+        // 300,000 + 31,578.95p and WARD1 600,000 + 63,157.89p: E1's 100 of 360 minutes 921.05 (was
+        // 1,216.93) and 5 of 8 nights 4,144.74 (was 4,107.14), -258.28 in all. Same days, all price.
+        api(RW2).get("/v1/runs/" + other + "/compare/" + runId).then().statusCode(200)
+                .body("base.id", equalTo(runId)).body("other.id", equalTo(other))
+                .body("codes.find { it.code == '11' }.costChange", money("-258.28"))
+                .body("codes.find { it.code == '11' }.priceEffect", money("-258.28"))
+                .body("codes.find { it.code == '11' }.volumeEffect", money("0.00"))
+                .body("codes.find { it.code == '11' }.effectsResidual", money("0.00"));
         api(analyst("RW2")).get("/v1/runs?period=2025-Q1").then().statusCode(200)
                 .body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
     }
