@@ -84,8 +84,13 @@ public class PatientService {
 
     @Transactional
     public CareSpell openSpell(String providerCode, UUID patientId, PatientViews.SpellRequest request) {
-        Patient patient = owned(providerCode, patientId);
-        CareSpell spell = validatedSpell(providerCode, patient, request, "");
+        return openSpell(providerCode, owned(providerCode, patientId), request, "");
+    }
+
+    /** A care spell for a patient the caller already holds, checked (faults under {@code path}) and stored. */
+    @Transactional
+    public CareSpell openSpell(String providerCode, Patient patient, PatientViews.SpellRequest request, String path) {
+        CareSpell spell = validatedSpell(providerCode, patient, request, path);
         spell.persist();
         return spell;
     }

@@ -129,8 +129,7 @@ public class ReferralResource {
         String provider = caller.requireProviderOrg();
         return idempotency.create(provider, key, "POST /v1/referrals", body, () -> {
             Patient patient = patients.register(provider, body.patient()).patient();
-            CareSpell spell = patients.validatedSpell(provider, patient, body.careSpell(), "careSpell");
-            spell.persist();
+            CareSpell spell = patients.openSpell(provider, patient, body.careSpell(), "careSpell");
             ClusteredAssessment a = body.assessment();
             AssessmentViews.Request request = new AssessmentViews.Request(patient.id, spell.id, a.assessedOn(),
                     a.reason(), a.ratings(), a.item8ProblemType(), a.item8ProblemText(), a.rater(), a.team(), a.scheme(),

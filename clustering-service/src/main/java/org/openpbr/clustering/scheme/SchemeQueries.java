@@ -27,6 +27,12 @@ public class SchemeQueries {
                 .getSingleResult();
     }
 
+    /** Versions after the cursor, by id: a page of the catalogue. */
+    public List<SchemeVersion> after(long afterId, int rows) {
+        return em.createQuery("from SchemeVersion where id > :after order by id", SchemeVersion.class)
+                .setParameter("after", afterId).setMaxResults(rows).getResultList();
+    }
+
     public Optional<SchemeVersion> find(String scheme, String version) {
         return em.createQuery("from SchemeVersion where scheme = :scheme and version = :version", SchemeVersion.class)
                 .setParameter("scheme", scheme).setParameter("version", version).getResultStream().findFirst();

@@ -63,6 +63,9 @@ public class SchemeResource {
     SchemeCatalogue catalogue;
 
     @Inject
+    SchemeQueries schemes;
+
+    @Inject
     CallerContext callers;
 
     @Inject
@@ -84,8 +87,7 @@ public class SchemeResource {
     public SummaryPage list(@Parameter(ref = "After") @QueryParam("after") String after,
             @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(after, limit);
-        List<SchemeVersion> rows = SchemeVersion.find("id > ?1 order by id", request.afterSequence())
-                .page(0, request.fetchSize()).list();
+        List<SchemeVersion> rows = schemes.after(request.afterSequence(), request.fetchSize());
         Page<SchemeVersion> page = Page.of(rows, request, version -> version.id, uri);
         return new SummaryPage(page.items().stream().map(SchemeViews.Summary::of).toList(), page.next());
     }
@@ -116,7 +118,7 @@ public class SchemeResource {
         LocalDate date = on == null ? LocalDate.now() : IsoDate.Parse.of(on);
         LoadedScheme loaded = catalogue.inForce(scheme, date).orElseThrow(
                 () -> ProblemException.notFound("A version of scheme " + scheme + " in force on " + date));
-        return SchemeViews.Summary.of(SchemeVersion.findById(loaded.id()));
+        return SchemeViews.Summary.of(schemes.byId(loaded.id()));
     }
 
     @PUT
@@ -163,7 +165,7 @@ public class SchemeResource {
         }
         SchemeDefinition definition = result.definition().orElseThrow(() -> ProblemException.invalid(result.errors()));
         SchemeCatalogue.Publication publication = catalogue.publish(definition, callers.current());
-        SchemeVersion stored = SchemeVersion.findById(publication.version().id);
+        SchemeVersion stored = schemes.byId(publication.version().id);
         SchemeViews.Summary view = SchemeViews.Summary.of(stored);
         if (!publication.created()) {
             return Response.ok(view).build();

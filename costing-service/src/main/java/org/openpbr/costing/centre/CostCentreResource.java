@@ -79,7 +79,7 @@ public class CostCentreResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ViewList.class)))
     public ViewList list() {
         String provider = callers.current().requireProviderOrg();
-        return new ViewList(CostCentre.<CostCentre>find("providerCode = ?1 order by code", provider)
-                .page(0, MAX_CENTRES).list().stream().map(c -> new View(c.code, c.name, c.type)).toList());
+        return new ViewList(service.list(provider, MAX_CENTRES).stream().map(c -> new View(c.code, c.name, c.type))
+                .toList());
     }
 }

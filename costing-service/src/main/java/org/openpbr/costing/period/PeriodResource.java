@@ -201,8 +201,7 @@ public class PeriodResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public UploadList uploads(@PathParam("period") String code) {
         CostingPeriod period = periods.require(callers.current().requireProviderOrg(), code);
-        return new UploadList(Upload.<Upload>find("periodId = ?1 order by id desc", period.id).page(0, 1000).list()
-                .stream().map(UploadView::of).toList());
+        return new UploadList(periods.uploads(period).stream().map(UploadView::of).toList());
     }
 
     @DELETE

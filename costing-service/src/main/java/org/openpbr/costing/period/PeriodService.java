@@ -57,6 +57,11 @@ public class PeriodService {
         return period;
     }
 
+    /** The period's uploads, newest first, at most 1,000 (replaced and withdrawn ones too). */
+    public List<Upload> uploads(CostingPeriod period) {
+        return Upload.<Upload>find("periodId = ?1 order by id desc", period.id).page(0, 1000).list();
+    }
+
     /** The provider's periods, latest first (at most 100). */
     public List<CostingPeriod> list(String provider) {
         return CostingPeriod.<CostingPeriod>find("providerCode = ?1 order by startDate desc, code", provider).page(0, 100).list();
