@@ -32,12 +32,12 @@ public class CostCentreService {
     public record Outcome(int created, int updated, int unchanged) {
     }
 
-    @Transactional
     /** The provider's centres by code, at most {@code max}. */
     public List<CostCentre> list(String provider, int max) {
         return CostCentre.<CostCentre>find("providerCode = ?1 order by code", provider).page(0, max).list();
     }
 
+    @Transactional
     public Outcome load(Caller caller, String csv) {
         String provider = caller.requireProviderOrg();
         Map<String, CostCentre> existing = new HashMap<>();
