@@ -39,6 +39,17 @@ public class PeriodQueries {
         return new Ledger(r.wholeOrNull("upload_id"), r.whole("lines"), r.decimal("total"), r.decimal("social_care"));
     }
 
+    /** A page of the period's ledger lines, in the order of their file. */
+    public List<LedgerLines.Line> ledgerLines(long periodId, long afterLine, int rows) {
+        return Row.all(em.createNativeQuery("""
+                select l.line_no, c.code, c.name, l.expense_type, l.social_care, l.amount
+                  from ledger_line l join cost_centre c on c.id = l.cost_centre_id
+                 where l.period_id = :p and l.line_no > :after order by l.line_no limit :rows""", Tuple.class)
+                .setParameter("p", periodId).setParameter("after", afterLine).setParameter("rows", rows)).stream()
+                .map(r -> new LedgerLines.Line(r.integer("line_no"), r.text("code"), r.text("name"),
+                        r.text("expense_type"), r.flag("social_care"), r.decimal("amount"))).toList();
+    }
+
     public List<Loaded> loaded(long periodId) {
         return Row.all(em.createNativeQuery(ACTIVITY, Tuple.class).setParameter("p", periodId)).stream()
                 .map(r -> new Loaded(r.text("kind"), r.whole("row_count"))).toList();

@@ -17,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -46,6 +47,9 @@ import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.idempotency.IdempotentWrites;
 import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.paging.PageRequest;
+import org.openpbr.platform.paging.Page;
+import org.openpbr.platform.csv.CsvTableWriter;
 
 /** Costing periods and what is loaded into them: the ledger and the activity files. */
 @Path("/v1/periods")
@@ -130,6 +134,28 @@ public class PeriodResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public PeriodView get(@PathParam("period") String code) {
         return periods.view(periods.require(callers.current().requireProviderOrg(), code));
+    }
+
+    @GET
+    @Path("/{period}/ledger")
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "getLedger", summary = "The period's ledger as loaded (finance)",
+            description = "The lines in force, in the order of their file, with the upload that loaded them (file name, SHA-256, who and when). A run keeps its own copy of the lines it costed: GET /v1/runs/{id}/ledger.")
+    @APIResponse(responseCode = "200", description = "A page of ledger lines",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerLines.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same lines as CSV: a header row, one row per line, UTF-8")) })
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public LedgerLines ledger(@Parameter(example = "FY2025-26") @PathParam("period") String code,
+            @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        CostingPeriod period = periods.require(callers.current().requireProviderOrg(), code);
+        PageRequest request = PageRequest.of(after, limit);
+        Page<LedgerLines.Line> page = Page.of(periods.ledgerLines(period, request.afterSequence(), request.fetchSize()),
+                request, LedgerLines.Line::line, uri);
+        return new LedgerLines(period.code, periods.ledgerUpload(period).map(UploadView::of).orElse(null),
+                page.items(), page.next());
     }
 
     @PUT

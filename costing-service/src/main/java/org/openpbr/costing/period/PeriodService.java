@@ -62,6 +62,17 @@ public class PeriodService {
         return Upload.<Upload>find("periodId = ?1 order by id desc", period.id).page(0, 1000).list();
     }
 
+    /** The ledger upload in force for the period, if any. */
+    public java.util.Optional<Upload> ledgerUpload(CostingPeriod period) {
+        return Upload.<Upload>find("periodId = ?1 and kind = 'LEDGER' and withdrawnAt is null", period.id)
+                .firstResultOptional();
+    }
+
+    /** A page of the period's ledger lines in force (after the given line number). */
+    public List<LedgerLines.Line> ledgerLines(CostingPeriod period, long afterLine, int rows) {
+        return queries.ledgerLines(period.id, afterLine, rows);
+    }
+
     /** The provider's periods, latest first (at most 100). */
     public List<CostingPeriod> list(String provider) {
         return CostingPeriod.<CostingPeriod>find("providerCode = ?1 order by startDate desc, code", provider).page(0, 100).list();

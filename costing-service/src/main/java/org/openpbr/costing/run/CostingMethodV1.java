@@ -129,6 +129,8 @@ public final class CostingMethodV1 {
         storeCodes(c, runId, figures);
         int episodes = storeEpisodes(c, runId, period, asOf, figures, bedDays);
         mark = lap(timings, "storeEpisodes", mark);
+        storeLedger(c, runId, period);
+        mark = lap(timings, "storeLedger", mark);
 
         BigDecimal ledgerTotal = BigDecimal.ZERO.setScale(2);
         BigDecimal socialCare = BigDecimal.ZERO.setScale(2);
@@ -152,8 +154,8 @@ public final class CostingMethodV1 {
         try (PreparedStatement s = c.prepareStatement("insert into costing_run (id, provider_code, period_id,"
                 + " method_version, include_social_care, fingerprint, ledger_total, social_care_total, costed_total,"
                 + " allocated, not_clustered, unallocated, rounding_residual, apportionment_residual, activity_rows,"
-                + " episode_count, timings, started_at, finished_at, created_by, as_of)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
+                + " episode_count, timings, started_at, finished_at, created_by, as_of, ledger_kept)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, true)")) {
             int i = 0;
             s.setObject(++i, runId);
             s.setString(++i, period.providerCode());
@@ -420,6 +422,18 @@ public final class CostingMethodV1 {
                 + " join centre_rate x on x.cost_centre_id = b.cost_centre_id")) {
             s.setObject(1, runId);
             s.setString(2, units.toString());
+            s.executeUpdate();
+        }
+    }
+
+    /** The ledger lines the run costed, every one (social care too, flagged), as they stood when it read them. */
+    private static void storeLedger(Connection c, UUID runId, Period period) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into run_ledger_line (run_id, upload_id, line_no,"
+                + " cost_centre_id, cost_centre, expense_type, social_care, amount)"
+                + " select ?, l.upload_id, l.line_no, l.cost_centre_id, cc.code, l.expense_type, l.social_care, l.amount"
+                + " from ledger_line l join cost_centre cc on cc.id = l.cost_centre_id where l.period_id = ?")) {
+            s.setObject(1, runId);
+            s.setLong(2, period.id());
             s.executeUpdate();
         }
     }

@@ -184,9 +184,9 @@ public class RunQueries {
 
     public RunViews.Comparison compare(RunViews.Run first, RunViews.Run second) {
         // New against old, whichever way round the caller named them.
-        boolean inOrder = !first.startedAt().isAfter(second.startedAt());
-        RunViews.Run base = inOrder ? first : second;
-        RunViews.Run other = inOrder ? second : first;
+        List<RunViews.Run> pair = newAgainstOld(first, second);
+        RunViews.Run base = pair.get(0);
+        RunViews.Run other = pair.get(1);
         Map<String, RunViews.CodeCost> before = new HashMap<>();
         codes(base, null).codes().forEach(c -> before.put(c.code(), c));
         Map<String, RunViews.CodeCost> after = new HashMap<>();
@@ -211,7 +211,124 @@ public class RunQueries {
         return new RunViews.Comparison(base, other,
                 base.includeSocialCare() == other.includeSocialCare() && inputsA.equals(other.fingerprint()),
                 base.includeSocialCare() == other.includeSocialCare() && base.methodVersion().equals(other.methodVersion()),
-                changes);
+                changes, centreChanges(base, other), ledgerComparison(base, other));
+    }
+
+    /** The earlier and the later of two runs, by start time, whichever order they are named in. */
+    public static List<RunViews.Run> newAgainstOld(RunViews.Run first, RunViews.Run second) {
+        return first.startedAt().isAfter(second.startedAt()) ? List.of(second, first) : List.of(first, second);
+    }
+
+    /** Each centre of either run, by code, new ({@code other}) against old ({@code base}). */
+    public List<RunViews.CentreChange> centreChanges(RunViews.Run base, RunViews.Run other) {
+        Map<String, RunViews.CentreCost> before = new LinkedHashMap<>();
+        centres(base).centres().forEach(c -> before.put(c.code(), c));
+        Map<String, RunViews.CentreCost> after = new LinkedHashMap<>();
+        centres(other).centres().forEach(c -> after.put(c.code(), c));
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(before.keySet());
+        all.addAll(after.keySet());
+        List<RunViews.CentreChange> changes = new ArrayList<>();
+        for (String code : all) {
+            RunViews.CentreCost a = before.get(code);
+            RunViews.CentreCost b = after.get(code);
+            RunViews.CentreCost named = b == null ? a : b;
+            changes.add(new RunViews.CentreChange(code, named.name(), named.type(),
+                    amount(a, RunViews.CentreCost::direct), amount(b, RunViews.CentreCost::direct),
+                    change(a, b, RunViews.CentreCost::direct),
+                    amount(a, RunViews.CentreCost::apportioned), amount(b, RunViews.CentreCost::apportioned),
+                    change(a, b, RunViews.CentreCost::apportioned),
+                    amount(a, RunViews.CentreCost::total), amount(b, RunViews.CentreCost::total),
+                    change(a, b, RunViews.CentreCost::total), change(a, b, RunViews.CentreCost::allocated),
+                    change(a, b, RunViews.CentreCost::notClustered), change(a, b, RunViews.CentreCost::unallocated),
+                    a == null ? 0 : a.activityRows(), b == null ? 0 : b.activityRows()));
+        }
+        return changes;
+    }
+
+    private static BigDecimal amount(RunViews.CentreCost centre, java.util.function.Function<RunViews.CentreCost, BigDecimal> field) {
+        return centre == null ? BigDecimal.ZERO.setScale(2) : field.apply(centre);
+    }
+
+    private static BigDecimal change(RunViews.CentreCost base, RunViews.CentreCost other,
+            java.util.function.Function<RunViews.CentreCost, BigDecimal> field) {
+        return amount(other, field).subtract(amount(base, field));
+    }
+
+    /** Whether a run kept the ledger lines it costed (runs made before runs did, did not). */
+    public boolean ledgerKept(RunViews.Run run) {
+        return Row.first(em.createNativeQuery("select ledger_kept from costing_run where id = :id", Tuple.class)
+                .setParameter("id", run.id())).map(r -> r.flag("ledger_kept")).orElse(false);
+    }
+
+    /** 409 for a run made before runs kept the ledger lines they costed. */
+    public void requireLedgerKept(RunViews.Run run) {
+        if (!ledgerKept(run)) {
+            throw ProblemException.conflict("Run " + run.id() + " was made before runs kept the ledger lines they"
+                    + " costed; only its ledger total can be compared (see the comparison's ledger figures)");
+        }
+    }
+
+    private RunViews.LedgerComparison ledgerComparison(RunViews.Run base, RunViews.Run other) {
+        BigDecimal before = base.reconciliation().ledgerTotal();
+        BigDecimal after = other.reconciliation().ledgerTotal();
+        if (!ledgerKept(base) || !ledgerKept(other)) {
+            return new RunViews.LedgerComparison(false, null, null, before, after, after.subtract(before), null, null,
+                    null, null);
+        }
+        Row r = Row.first(em.createNativeQuery("""
+                select (select min(upload_id) from run_ledger_line where run_id = :base) as base_upload,
+                       (select min(upload_id) from run_ledger_line where run_id = :other) as other_upload,
+                       count(*) filter (where b.amount is null) as added,
+                       count(*) filter (where o.amount is null) as removed,
+                       count(*) filter (where b.amount <> o.amount) as changed,
+                       count(*) filter (where b.amount = o.amount) as unchanged
+                  from (select * from run_ledger_line where run_id = :base) b
+                  full join (select * from run_ledger_line where run_id = :other) o
+                 using (cost_centre, expense_type, social_care)""", Tuple.class)
+                .setParameter("base", base.id()).setParameter("other", other.id())).orElseThrow();
+        return new RunViews.LedgerComparison(true, r.wholeOrNull("base_upload"), r.wholeOrNull("other_upload"), before,
+                after, after.subtract(before), r.integer("added"), r.integer("removed"), r.integer("changed"),
+                r.integer("unchanged"));
+    }
+
+    /** A ledger line's change and its place in the comparison's order (the page cursor). */
+    public record PagedLineChange(long sequence, RunViews.LedgerLineChange change) {
+    }
+
+    /** The two runs' ledger lines side by side, by cost centre, expense type and social-care flag; unchanged lines only when asked for. */
+    public List<PagedLineChange> ledgerChanges(RunViews.Run base, RunViews.Run other, boolean unchanged, long after,
+            int rows) {
+        return Row.all(em.createNativeQuery("""
+                select * from (
+                    select row_number() over (order by cost_centre, expense_type, social_care) as seq,
+                           cost_centre, expense_type, social_care, b.amount as base_amount, o.amount as other_amount
+                      from (select * from run_ledger_line where run_id = :base) b
+                      full join (select * from run_ledger_line where run_id = :other) o
+                     using (cost_centre, expense_type, social_care)
+                     where :unchanged or b.amount is distinct from o.amount) l
+                 where seq > :after order by seq limit :rows""", Tuple.class)
+                .setParameter("base", base.id()).setParameter("other", other.id()).setParameter("unchanged", unchanged)
+                .setParameter("after", after).setParameter("rows", rows)).stream().map(r -> {
+                    BigDecimal a = r.decimal("base_amount");
+                    BigDecimal b = r.decimal("other_amount");
+                    RunViews.LineChange kind = a == null ? RunViews.LineChange.ADDED : b == null
+                            ? RunViews.LineChange.REMOVED : a.compareTo(b) == 0 ? RunViews.LineChange.UNCHANGED
+                            : RunViews.LineChange.CHANGED;
+                    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+                    return new PagedLineChange(r.whole("seq"), new RunViews.LedgerLineChange(r.text("cost_centre"),
+                            r.text("expense_type"), r.flag("social_care"), kind, a, b,
+                            (b == null ? zero : b).subtract(a == null ? zero : a)));
+                }).toList();
+    }
+
+    /** A page of the ledger lines a run costed, in the order of their file. */
+    public List<RunViews.RunLedgerLine> ledger(RunViews.Run run, long afterLine, int rows) {
+        return Row.all(em.createNativeQuery("""
+                select line_no, upload_id, cost_centre, expense_type, social_care, amount from run_ledger_line
+                 where run_id = :id and line_no > :after order by line_no limit :rows""", Tuple.class)
+                .setParameter("id", run.id()).setParameter("after", afterLine).setParameter("rows", rows)).stream()
+                .map(r -> new RunViews.RunLedgerLine(r.integer("line_no"), r.whole("upload_id"), r.text("cost_centre"),
+                        r.text("expense_type"), r.flag("social_care"), r.decimal("amount"))).toList();
     }
 
     /** An episode's identifiers in a run, for the provider's own outlier list. */

@@ -259,13 +259,134 @@ public class RunResource {
 
     @GET
     @Path("/{id}/compare/{other}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
     @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
-    @Operation(operationId = "compareCostingRuns", summary = "What changed between two runs, by code")
+    @Operation(operationId = "compareCostingRuns", summary = "What changed between two runs: by code, by cost centre, and the ledger",
+            description = "New against old, whichever order the path names the runs in. Each code's change split into price and volume; each centre's direct, apportioned and total change; how many ledger lines were added, removed or changed (the lines: .../ledger). CSV: the codes.")
     @APIResponse(responseCode = "200", description = "The comparison",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Comparison.class)))
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.Comparison.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The codes' changes as CSV: a header row, one row per code, UTF-8")) })
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RunViews.Comparison compare(@PathParam("id") UUID id, @PathParam("other") UUID other) {
         return reader.compare(reader.require(callers.current(), id), reader.require(callers.current(), other));
+    }
+
+    @GET
+    @Path("/{id}/compare/{other}/centres")
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "compareCentreCosts", summary = "What changed between two runs, by cost centre",
+            description = "Each centre of either run, new against old: direct (ledger), apportioned support and total, and how the change split between allocated, not clustered and unallocated.")
+    @APIResponse(responseCode = "200", description = "The centres' changes",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunViews.CentreChanges.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RunViews.CentreChanges compareCentres(@PathParam("id") UUID id, @PathParam("other") UUID other) {
+        List<RunViews.Run> pair = RunQueries.newAgainstOld(reader.require(callers.current(), id),
+                reader.require(callers.current(), other));
+        return new RunViews.CentreChanges(pair.get(0).id(), pair.get(1).id(), reader.centreChanges(pair.get(0), pair.get(1)));
+    }
+
+    @Schema(name = "LedgerLineChangePage")
+    public record LineChangePage(@Schema(required = true) UUID baseRunId, @Schema(required = true) UUID otherRunId,
+            @Schema(required = true) List<RunViews.LedgerLineChange> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("cost_centre", "expense_type", "social_care", "change", "base_amount", "other_amount",
+                    "amount_change");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(l -> Arrays.<Object>asList(l.costCentre(), l.expenseType(), l.socialCare(),
+                    l.change(), l.baseAmount(), l.otherAmount(), l.amountChange())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "compare-" + baseRunId + "-" + otherRunId + "-ledger";
+        }
+
+        @Override
+        public java.net.URI csvNext() {
+            return next;
+        }
+    }
+
+    @GET
+    @Path("/{id}/compare/{other}/ledger")
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
+    @RolesAllowed({ Roles.FINANCE, Roles.ANALYST })
+    @Operation(operationId = "compareLedgerLines", summary = "What changed between two runs, by ledger line",
+            description = "The two runs' ledger lines side by side (a line is a cost centre, expense type and social-care flag), new against old, ordered by centre, expense type and flag: lines added, removed or with a changed amount, and with unchanged=true the unchanged ones too. 409 when either run was made before runs kept their ledger lines.")
+    @APIResponse(responseCode = "200", description = "A page of line changes",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineChangePage.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public LineChangePage compareLedger(@PathParam("id") UUID id, @PathParam("other") UUID other,
+            @Parameter(description = "Include the lines whose amount did not change.", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("unchanged") String unchanged,
+            @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        List<RunViews.Run> pair = RunQueries.newAgainstOld(reader.require(callers.current(), id),
+                reader.require(callers.current(), other));
+        boolean all = flag("unchanged", unchanged);
+        PageRequest request = PageRequest.of(after, limit);
+        pair.forEach(reader::requireLedgerKept);
+        Page<RunQueries.PagedLineChange> page = Page.of(reader.ledgerChanges(pair.get(0), pair.get(1), all,
+                request.afterSequence(), request.fetchSize()), request, RunQueries.PagedLineChange::sequence, uri);
+        return new LineChangePage(pair.get(0).id(), pair.get(1).id(),
+                page.items().stream().map(RunQueries.PagedLineChange::change).toList(), page.next());
+    }
+
+    @Schema(name = "RunLedgerPage")
+    public record LedgerPage(@Schema(required = true) UUID runId, @Schema(required = true) List<RunViews.RunLedgerLine> items,
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("line", "upload_id", "cost_centre", "expense_type", "social_care", "amount");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return items.stream().map(l -> Arrays.<Object>asList(l.line(), l.uploadId(), l.costCentre(), l.expenseType(),
+                    l.socialCare(), l.amount())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "run-" + runId + "-ledger";
+        }
+
+        @Override
+        public java.net.URI csvNext() {
+            return next;
+        }
+    }
+
+    @GET
+    @Path("/{id}/ledger")
+    @Produces({ MediaType.APPLICATION_JSON, CsvTableWriter.TEXT_CSV })
+    @RolesAllowed(Roles.FINANCE)
+    @Operation(operationId = "getRunLedger", summary = "The ledger lines a run costed (finance)",
+            description = "Every line of the period's ledger as the run read it (social-care lines too, flagged, whether or not the run included them), in the order of its file, with the upload it came from. 409 for a run made before runs kept their ledger lines.")
+    @APIResponse(responseCode = "200", description = "A page of ledger lines",
+            content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LedgerPage.class)),
+                    @Content(mediaType = CsvTableWriter.TEXT_CSV, schema = @Schema(type = SchemaType.STRING, description = "The same figures as CSV: a header row, one row per line, UTF-8")) })
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public LedgerPage ledger(@PathParam("id") UUID id, @Parameter(ref = "After") @QueryParam("after") String after,
+            @Parameter(ref = "Limit") @QueryParam("limit") String limit, @Context UriInfo uri) {
+        RunViews.Run run = reader.require(callers.current(), id);
+        reader.requireLedgerKept(run);
+        PageRequest request = PageRequest.of(after, limit);
+        Page<RunViews.RunLedgerLine> page = Page.of(reader.ledger(run, request.afterSequence(), request.fetchSize()),
+                request, RunViews.RunLedgerLine::line, uri);
+        return new LedgerPage(run.id(), page.items(), page.next());
     }
 }

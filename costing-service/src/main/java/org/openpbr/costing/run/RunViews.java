@@ -192,9 +192,111 @@ public final class RunViews {
             @Schema(required = true, description = "costChange - priceEffect - volumeEffect: what rounding the two effects left (-0.01 to 0.01).") BigDecimal effectsResidual) {
     }
 
-    @Schema(name = "RunComparison", description = "What changed, new against old, by code: base is the earlier of the two runs (by start time) and other the later, whichever order the path names them in; each code's change is split into price and volume.")
+    @Schema(name = "CentreChange", description = "One cost centre in two runs, new against old: each change is other - base; a centre in only one run has zeros in the other.")
+    public record CentreChange(@Schema(required = true) String code, @Schema(required = true) String name,
+            @Schema(required = true) String type,
+            @Schema(required = true, description = "Ledger lines costed at the centre in the earlier run.") BigDecimal baseDirect,
+            @Schema(required = true) BigDecimal otherDirect, @Schema(required = true) BigDecimal directChange,
+            @Schema(required = true, description = "Support cost received (negative: a support centre's cost given away).") BigDecimal baseApportioned,
+            @Schema(required = true) BigDecimal otherApportioned, @Schema(required = true) BigDecimal apportionedChange,
+            @Schema(required = true) BigDecimal baseTotal, @Schema(required = true) BigDecimal otherTotal,
+            @Schema(required = true, description = "directChange + apportionedChange.") BigDecimal totalChange,
+            @Schema(required = true, description = "Reached cluster episodes.") BigDecimal allocatedChange,
+            @Schema(required = true, description = "Reached people with no covering episode.") BigDecimal notClusteredChange,
+            @Schema(required = true) BigDecimal unallocatedChange,
+            @Schema(required = true) long baseActivityRows, @Schema(required = true) long otherActivityRows) {
+    }
+
+    static final List<String> CENTRE_CHANGE_COLUMNS = List.of("code", "name", "type", "base_direct", "other_direct",
+            "direct_change", "base_apportioned", "other_apportioned", "apportioned_change", "base_total", "other_total",
+            "total_change", "allocated_change", "not_clustered_change", "unallocated_change", "base_activity_rows",
+            "other_activity_rows");
+
+    static List<Object> cells(CentreChange c) {
+        return Arrays.asList(c.code(), c.name(), c.type(), c.baseDirect(), c.otherDirect(), c.directChange(),
+                c.baseApportioned(), c.otherApportioned(), c.apportionedChange(), c.baseTotal(), c.otherTotal(),
+                c.totalChange(), c.allocatedChange(), c.notClusteredChange(), c.unallocatedChange(),
+                c.baseActivityRows(), c.otherActivityRows());
+    }
+
+    @Schema(name = "LedgerComparison", description = "How the ledgers of the two runs differ, line by line (a line is a cost centre, expense type and social-care flag). The lines themselves: GET /v1/runs/{id}/compare/{other}/ledger.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LedgerComparison(
+            @Schema(required = true, description = "Both runs kept the ledger lines they costed. Runs made before runs kept them (before this version) did not: then only the totals are compared.") boolean linesKept,
+            @Schema(description = "The ledger upload the earlier run costed.") Long baseUploadId,
+            @Schema(description = "The ledger upload the later run costed.") Long otherUploadId,
+            @Schema(required = true) BigDecimal baseLedgerTotal, @Schema(required = true) BigDecimal otherLedgerTotal,
+            @Schema(required = true, description = "otherLedgerTotal - baseLedgerTotal: the sum of the lines' amountChange.") BigDecimal ledgerTotalChange,
+            @Schema(description = "Lines only in the later ledger.") Integer linesAdded,
+            @Schema(description = "Lines only in the earlier ledger.") Integer linesRemoved,
+            @Schema(description = "Lines in both with a different amount.") Integer linesChanged,
+            @Schema(description = "Lines in both with the same amount.") Integer linesUnchanged) {
+    }
+
+    @Schema(name = "RunComparison", description = "What changed, new against old: base is the earlier of the two runs (by start time) and other the later, whichever order the path names them in. By code, each change split into price and volume; by cost centre; and the ledger's lines summarised. With Accept: text/csv, the codes.")
     public record Comparison(@Schema(required = true) Run base, @Schema(required = true) Run other,
             @Schema(required = true) boolean sameInputs, @Schema(required = true) boolean sameOptions,
-            @Schema(required = true) List<CodeChange> codes) {
+            @Schema(required = true) List<CodeChange> codes, @Schema(required = true) List<CentreChange> centres,
+            @Schema(required = true) LedgerComparison ledger) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return List.of("code", "base_cost", "other_cost", "cost_change", "base_cluster_days", "other_cluster_days",
+                    "base_cost_per_cluster_day", "other_cost_per_cluster_day", "base_episodes", "other_episodes",
+                    "price_effect", "volume_effect", "effects_residual");
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return codes.stream().map(c -> Arrays.<Object>asList(c.code(), c.baseCost(), c.otherCost(), c.costChange(),
+                    c.baseClusterDays(), c.otherClusterDays(), c.baseCostPerClusterDay(), c.otherCostPerClusterDay(),
+                    c.baseEpisodes(), c.otherEpisodes(), c.priceEffect(), c.volumeEffect(), c.effectsResidual())).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "compare-" + base.id() + "-" + other.id();
+        }
+    }
+
+    @Schema(name = "CentreChanges", description = "Each cost centre in two runs, new against old (base the earlier run).")
+    public record CentreChanges(@Schema(required = true) UUID baseRunId, @Schema(required = true) UUID otherRunId,
+            @Schema(required = true) List<CentreChange> centres) implements CsvTable {
+
+        @Override
+        public List<String> csvHeader() {
+            return CENTRE_CHANGE_COLUMNS;
+        }
+
+        @Override
+        public List<List<Object>> csvRows() {
+            return centres.stream().map(RunViews::cells).toList();
+        }
+
+        @Override
+        public String csvName() {
+            return "compare-" + baseRunId + "-" + otherRunId + "-centres";
+        }
+    }
+
+    /** How a ledger line differs between two runs. */
+    public enum LineChange {
+        ADDED, REMOVED, CHANGED, UNCHANGED
+    }
+
+    @Schema(name = "LedgerLineChange", description = "One ledger line (cost centre, expense type, social-care flag) in two runs.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LedgerLineChange(@Schema(required = true) String costCentre, @Schema(required = true) String expenseType,
+            @Schema(required = true) boolean socialCare, @Schema(required = true) LineChange change,
+            @Schema(description = "Absent when the line is new.") BigDecimal baseAmount,
+            @Schema(description = "Absent when the line is gone.") BigDecimal otherAmount,
+            @Schema(required = true, description = "otherAmount - baseAmount, an absent amount counting as 0.") BigDecimal amountChange) {
+    }
+
+    @Schema(name = "RunLedgerLine", description = "A ledger line as a run costed it, with the upload it came from.")
+    public record RunLedgerLine(@Schema(required = true, description = "The line's number in its file (the header is line 1).") int line,
+            @Schema(required = true) long uploadId, @Schema(required = true) String costCentre,
+            @Schema(required = true) String expenseType, @Schema(required = true) boolean socialCare,
+            @Schema(required = true) BigDecimal amount) {
     }
 }
