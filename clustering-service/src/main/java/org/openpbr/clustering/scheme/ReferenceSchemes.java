@@ -29,9 +29,14 @@ public class ReferenceSchemes {
 
     private static final Logger LOG = Logger.getLogger(ReferenceSchemes.class);
 
-    /** The shipped versions, in publication order. */
+    /**
+     * The shipped versions, in publication order: of two versions covering the same dates, the one
+     * published last is in force, so 2012-illustrative-2 (the grid checked against a textbook
+     * profile of each cluster) supersedes 2012-illustrative-1, which stays published for the
+     * assessments scored under it.
+     */
     public static final List<String> FILES = List.of("schemes/mh-care-clusters-2012-illustrative-1.json",
-            "schemes/mh-resource-groups-2024-illustrative-1.json");
+            "schemes/mh-resource-groups-2024-illustrative-1.json", "schemes/mh-care-clusters-2012-illustrative-2.json");
 
     /** Who the audit trail names as the publisher of shipped reference data. */
     static final Caller SHIPPED = new Caller("openpbr-reference-data", Optional.of("openpbr-reference-data"),

@@ -20,7 +20,7 @@ public final class SchemeViews {
     @Schema(name = "SchemeVersionSummary")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(@Schema(required = true, example = "mh-care-clusters") String scheme,
-            @Schema(required = true, example = "2012-illustrative-1") String version,
+            @Schema(required = true, example = "2012-illustrative-2") String version,
             @Schema(required = true) String name,
             @Schema(required = true) LocalDate effectiveFrom,
             @Schema(description = "Last day in force; absent while open-ended.") LocalDate effectiveTo,

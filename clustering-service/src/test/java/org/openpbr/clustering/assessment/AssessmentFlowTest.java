@@ -41,7 +41,7 @@ class AssessmentFlowTest {
                 .body("suggestion.suggestedCode", equalTo("14"))
                 .body("suggestion.outcome", equalTo("SUGGESTED"))
                 .body("suggestion.ruleVersion", equalTo("profile-fit-1"))
-                .body("scheme.version", equalTo("2012-illustrative-1"))
+                .body("scheme.version", equalTo("2012-illustrative-2"))
                 .body("scheme.illustrative", equalTo(true))
                 .body("allocation.chosenCode", equalTo("14"))
                 .body("allocation.followsSuggestion", equalTo(true))

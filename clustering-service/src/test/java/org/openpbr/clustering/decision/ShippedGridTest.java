@@ -27,8 +27,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 class ShippedGridTest {
 
     static SchemeDefinition careClusters() throws IOException {
-        try (InputStream in = ShippedGridTest.class
-                .getResourceAsStream("/schemes/mh-care-clusters-2012-illustrative-1.json")) {
+        return shipped("mh-care-clusters-2012-illustrative-1");
+    }
+
+    /** A shipped scheme version, validated as an upload would be. */
+    static SchemeDefinition shipped(String name) throws IOException {
+        try (InputStream in = ShippedGridTest.class.getResourceAsStream("/schemes/" + name + ".json")) {
             SchemeDraft draft = new ObjectMapper().registerModule(new JavaTimeModule()).readValue(in, SchemeDraft.class);
             SchemeValidation.Result result = SchemeValidation.validate(draft, SchemeValidation.JSON);
             assertThat(result.errors()).isEmpty();

@@ -136,7 +136,7 @@ class ReviewListTest {
         assertThat(event.actorOrgCode).isEqualTo("RR6");
         assertThat(event.reason).isEqualTo("NEEDS_NOT_CAPTURED_BY_RATINGS");
         assertThat(event.details).containsEntry("suggestedCode", "14").containsEntry("chosenCode", "16")
-                .containsEntry("schemeVersion", "2012-illustrative-1").containsEntry("ruleVersion", "profile-fit-1")
+                .containsEntry("schemeVersion", "2012-illustrative-2").containsEntry("ruleVersion", "profile-fit-1")
                 .containsEntry("chosenMeetsRedRules", false);
     }
 }

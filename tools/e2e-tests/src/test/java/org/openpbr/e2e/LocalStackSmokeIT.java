@@ -67,6 +67,7 @@ class LocalStackSmokeIT {
             assertThat(quality.path("total").path("allocations").path("count").asInt()).isPositive();
             assertThat(quality.path("total").path("peopleWithCluster").path("count").asInt()).isPositive();
 
+
             // costing-service pulls the demo trust's cluster episodes from clustering-service's feed
             // with its own service account: every RX1 episode arrives, as the same count.
             HttpResponse<String> sync = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl("costing-service")
@@ -133,6 +134,27 @@ class LocalStackSmokeIT {
                 getJson(stack.serviceUrl(service) + "/v1/me", null, 401);
                 assertThat(get(stack.serviceUrl(service) + "/q/health/ready", null).statusCode()).isEqualTo(200);
             }
+
+            // Every curl example in the READMEs works as written against the demo stack.
+            // The READMEs name the demo's costing period as it was when written (FY2025-26, with an
+            // in-year date in it); the stack's demo costs its own last complete financial year.
+            String year = period.substring(2, 6);
+            ReadmeExamples examples = new ReadmeExamples(ports, Map.of("FY2025-26", period, "2025-09-30",
+                    year + "-09-30"));
+            List<ReadmeExamples.Sent> sent = new java.util.ArrayList<>();
+            for (String readme : List.of("README.md", "clustering-service/README.md", "costing-service/README.md",
+                    "contract-service/README.md", "outcomes-service/README.md")) {
+                Path file = RunningStack.repositoryRoot().resolve(readme);
+                if (Files.exists(file)) {
+                    sent.addAll(examples.send(file, readme));
+                }
+            }
+            assertThat(sent).hasSizeGreaterThanOrEqualTo(14).allSatisfy(example -> assertThat(example.succeeded())
+                    .as("%s: %s answered %s %s", example.file(), example.command(), example.status(), example.body())
+                    .isTrue());
+            assertThat(sent).filteredOn(example -> example.command().contains("| jq")).allSatisfy(example ->
+                    assertThat(JSON.readTree(example.body()).isContainerNode()).as("%s: %s", example.file(),
+                            example.command()).isTrue());
 
             assertSwaggerUiCanLogIn(stack);
 

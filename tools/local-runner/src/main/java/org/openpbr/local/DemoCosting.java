@@ -75,8 +75,10 @@ final class DemoCosting {
         StringWriter contacts = new StringWriter();
         StringWriter bedDays = new StringWriter();
         StringWriter sessions = new StringWriter();
-        // the trust's episodes reach costing-service from clustering-service's feed, not from a file
-        SyntheticCosting.Counts counts = SyntheticCosting.write(new SyntheticCosting.Spec(11, year[0], year[1], 3, 3, 1.0),
+        // the trust's episodes reach costing-service from clustering-service's feed, not from a file;
+        // one ward: a few hundred people fill only about a hundred bed nights a year, and a ward
+        // that is mostly empty costs its staff over few nights (over £600 a night in a trial with three)
+        SyntheticCosting.Counts counts = SyntheticCosting.write(new SyntheticCosting.Spec(11, year[0], year[1], 1, 3, 1.0),
                 episodes, new SyntheticCosting.Files(centres, ledger, contacts, bedDays, sessions, new StringWriter()));
 
         send("PUT", "/v1/cost-centres", "text/csv; charset=UTF-8", centres.toString());

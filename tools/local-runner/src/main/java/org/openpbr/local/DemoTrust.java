@@ -38,6 +38,8 @@ final class DemoTrust {
     static final String MARKER = "demo-trust.loaded";
     static final String USER = "lead.rx1";
     static final String FINANCE_USER = "finance.rx1";
+    /** The care-cluster grid in force, whose profiles the synthetic ratings are drawn from. */
+    static final String SCHEME_VERSION = "2012-illustrative-2";
 
     private final LocalStack stack;
     private final String password;
@@ -84,15 +86,21 @@ final class DemoTrust {
     /** The care-cluster grid as the running service publishes it. */
     private List<GridCode> grid(URI clustering) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                clustering.resolve("/v1/schemes/mh-care-clusters/versions/2012-illustrative-1"))
+                clustering.resolve("/v1/schemes/mh-care-clusters/versions/" + SCHEME_VERSION))
                 .header("Authorization", "Bearer " + token(USER)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("clustering-service answered " + response.statusCode() + " for the care-cluster scheme");
         }
         List<GridCode> grid = new ArrayList<>();
         for (JsonNode code : json.readTree(response.body()).path("codes")) {
+            // The profile is an object keyed by scale id, in no promised order: read it in MHCT order.
             List<String> words = new ArrayList<>();
-            code.path("profile").forEach(word -> words.add(word.asText()));
+            JsonNode profile = code.path("profile");
+            if (!profile.isMissingNode() && !profile.isNull()) {
+                for (String scale : GridCode.SCALES) {
+                    words.add(profile.path(scale).asText());
+                }
+            }
             grid.add(new GridCode(code.path("code").asText(), code.path("superClass").asText(),
                     Period.parse(code.path("maxReviewPeriod").asText()), words));
         }

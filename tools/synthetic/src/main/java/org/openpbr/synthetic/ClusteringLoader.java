@@ -22,8 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ClusteringLoader {
 
-    static final String[] SCALES = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "A", "B",
-            "C", "D", "E" };
+    static final String[] SCALES = GridCode.SCALES.toArray(String[]::new);
 
     private final URI base;
     private final Supplier<String> bearer;

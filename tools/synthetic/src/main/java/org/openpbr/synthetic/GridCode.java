@@ -14,6 +14,10 @@ import java.util.List;
  */
 public record GridCode(String code, String superClass, Period reviewPeriod, List<String> profile) {
 
+    /** The MHCT scale ids in rating order: scales 1-13, then the historical A-E. */
+    public static final List<String> SCALES = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+            "13", "A", "B", "C", "D", "E");
+
     public GridCode {
         profile = List.copyOf(profile);
         if (!profile.isEmpty() && profile.size() != 18) {

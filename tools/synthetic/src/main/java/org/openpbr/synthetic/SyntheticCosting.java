@@ -65,10 +65,16 @@ public final class SyntheticCosting {
     static final String[] STAFF = { "Nurse", "Nurse", "Nurse", "Psychiatrist", "Psychologist", "Social worker",
             "Support worker", "Support worker", "Occupational therapist" };
     /** Pounds per minute of each staff group, for the ledger. */
-    static final Map<String, BigDecimal> STAFF_COST = Map.of("Nurse", new BigDecimal("0.95"),
-            "Psychiatrist", new BigDecimal("2.40"), "Psychologist", new BigDecimal("1.30"),
-            "Social worker", new BigDecimal("0.85"), "Support worker", new BigDecimal("0.55"),
-            "Occupational therapist", new BigDecimal("0.90"));
+    static final Map<String, BigDecimal> STAFF_COST = Map.of("Nurse", new BigDecimal("0.79"),
+            "Psychiatrist", new BigDecimal("2.00"), "Psychologist", new BigDecimal("1.08"),
+            "Social worker", new BigDecimal("0.71"), "Support worker", new BigDecimal("0.46"),
+            "Occupational therapist", new BigDecimal("0.75"));
+    /**
+     * Ward nursing pay per occupied night. With medical pay (a fifth of it) and support cost
+     * apportioned (about 18 % of direct cost), an admitted cluster day costs about £320-360, as the
+     * 2011/12 reference costs found (£319-366).
+     */
+    static final int WARD_NURSING_PER_NIGHT = 240;
 
     private final Spec spec;
     private final Random random;
@@ -290,7 +296,7 @@ public final class SyntheticCosting {
             String ward = String.format("WARD-%02d", w);
             long nights = nightsByWard.getOrDefault(ward, 0L);
             // a ward with no stays in the period still has staff: its cost is unallocated in costing
-            BigDecimal pay = pounds(BigDecimal.valueOf(Math.max(nights, 30) * 320).multiply(spread(90, 20)));
+            BigDecimal pay = pounds(BigDecimal.valueOf(Math.max(nights, 30) * WARD_NURSING_PER_NIGHT).multiply(spread(94, 12)));
             BigDecimal medical = pounds(pay.multiply(new BigDecimal("0.2")));
             out.write(ward + ",Nursing pay," + pay.toPlainString() + ",N\n");
             out.write(ward + ",Medical pay," + medical.toPlainString() + ",N\n");
@@ -319,12 +325,12 @@ public final class SyntheticCosting {
     /** How much community care a code gets, relative to the average. */
     static double intensity(String code) {
         return switch (code) {
-            case "01", "02" -> 0.5;
+            case "01", "02" -> 0.7;
             case "03", "11", "18" -> 0.8;
             case "04", "07", "16", "19" -> 1.0;
             case "05", "06", "08", "12", "17", "20" -> 1.3;
             case "10", "13", "21" -> 1.6;
-            case "14", "15" -> 3.0;
+            case "14", "15" -> 1.6;
             default -> 1.0;
         };
     }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.openpbr.synthetic.TrustEvent.Allocation;
@@ -27,11 +28,14 @@ public final class SyntheticTrust {
 
     private final TrustSpec spec;
     private final List<GridCode> graded;
+    /** The grid's code without a profile (variance), allocated by hand; null when the grid has none. */
+    private final GridCode variance;
     private final Random random;
 
     private SyntheticTrust(TrustSpec spec, List<GridCode> grid) {
         this.spec = spec;
         this.graded = grid.stream().filter(GridCode::graded).toList();
+        this.variance = grid.stream().filter(code -> !code.graded()).findFirst().orElse(null);
         if (graded.isEmpty()) {
             throw new IllegalArgumentException("the grid has no graded codes");
         }
@@ -46,6 +50,7 @@ public final class SyntheticTrust {
     private List<TrustEvent> events() {
         List<TrustEvent> events = new ArrayList<>();
         long days = ChronoUnit.DAYS.between(spec.from(), spec.to());
+        List<String> community = spec.teams().stream().filter(t -> !spec.teamOf().containsValue(t)).toList();
         for (int p = 0; p < spec.patients(); p++) {
             String localId = spec.providerCode() + "-" + String.format("%06d", p + 1);
             LocalDate birth = spec.to().minusYears(18 + random.nextInt(70)).minusDays(random.nextInt(365));
@@ -53,32 +58,43 @@ public final class SyntheticTrust {
             events.add(new PatientRegistered(start, localId, nhsNumber(p), birth));
             String spellKey = localId + "/1";
             events.add(new SpellOpened(start, localId, spellKey, pick(spec.commissioners()), pick(List.of(SOURCES))));
-            String team = pick(spec.teams());
-            GridCode code = drawCode(birth, start);
+            String home = pick(community);
+            boolean older = ChronoUnit.YEARS.between(birth, start) >= 65;
+            GridCode code = drawCode(older);
+            String team = teamFor(code, older, home);
             LocalDate on = start.plusDays(random.nextInt(10));
             String reason = "INITIAL";
             boolean first = true;
+            // Needs no cluster describes: the clinician allocates the variance code until the first review.
+            boolean inVariance = variance != null && random.nextDouble() < spec.varianceShare();
             while (!on.isAfter(spec.to())) {
-                events.add(assessment(on, localId, spellKey, reason, code, team, allocation(), 0));
+                Allocation allocation = inVariance ? Allocation.OVERRIDE : allocation();
+                events.add(assessment(on, localId, spellKey, reason, code, team, allocation, 0,
+                        inVariance ? variance : null));
                 if (first && random.nextDouble() < spec.secondRaterShare()) {
                     LocalDate again = on.plusDays(1 + random.nextInt(6));
                     if (!again.isAfter(spec.to())) {
-                        events.add(assessment(again, localId, spellKey, "OTHER", code, team, Allocation.NONE, 1));
+                        events.add(assessment(again, localId, spellKey, "OTHER", code, team, Allocation.NONE, 1, null));
                     }
                 }
+                GridCode held = inVariance ? variance : code;
                 first = false;
+                inVariance = false;
                 // The next review falls due before the review period expires; some are re-clustered.
-                long period = ChronoUnit.DAYS.between(on, on.plus(code.reviewPeriod()));
+                long period = ChronoUnit.DAYS.between(on, on.plus(held.reviewPeriod()));
                 LocalDate next = on.plusDays(Math.max(7, period - 1 - random.nextInt((int) Math.max(1, period / 4))));
                 if (next.isAfter(spec.to())) {
                     break;
                 }
                 if (random.nextDouble() < spec.dischargeShare()) {
-                    events.add(assessment(next, localId, spellKey, "DISCHARGE", code, team, Allocation.NONE, 0));
+                    events.add(assessment(next, localId, spellKey, "DISCHARGE", code, team, Allocation.NONE, 0, null));
                     break;
                 }
-                if (random.nextDouble() < 0.15) {
-                    code = neighbour(code);
+                // A crisis code (reviewed within weeks) mostly moves on at its review; others now and then.
+                boolean crisis = code.reviewPeriod().toTotalMonths() == 0 && code.reviewPeriod().getDays() <= 31;
+                if (random.nextDouble() < (crisis ? 0.8 : 0.12)) {
+                    code = neighbour(code, older);
+                    team = teamFor(code, older, home);
                 }
                 on = next;
                 reason = "SCHEDULED_REVIEW";
@@ -88,18 +104,30 @@ public final class SyntheticTrust {
         return events;
     }
 
+    /** The team the code is routed to, else the older adults' team for people 65 and over, else the person's community team. */
+    private String teamFor(GridCode code, boolean older, String home) {
+        String routed = spec.teamOf().get(code.code());
+        if (routed == null && older) {
+            routed = spec.teamOf().get(TrustSpec.OLDER_ADULTS);
+        }
+        return routed == null ? home : routed;
+    }
+
     private Allocation allocation() {
         return random.nextDouble() < spec.overrideShare() ? Allocation.OVERRIDE : Allocation.FOLLOW_SUGGESTION;
     }
 
     private Assessed assessment(LocalDate on, String localId, String spellKey, String reason, GridCode code, String team,
-            Allocation allocation, int raterIndex) {
+            Allocation allocation, int raterIndex, GridCode overriddenTo) {
         int[] ratings = ratings(code);
         String item8 = ratings[7] >= 1 && ratings[7] <= 4 ? ITEM8_TYPES[random.nextInt(ITEM8_TYPES.length)] : null;
         String overrideCode = null;
         String overrideReason = null;
-        if (allocation == Allocation.OVERRIDE) {
-            overrideCode = neighbour(code).code();
+        if (overriddenTo != null) {
+            overrideCode = overriddenTo.code();
+            overrideReason = "NEEDS_NOT_CAPTURED_BY_RATINGS";
+        } else if (allocation == Allocation.OVERRIDE) {
+            overrideCode = neighbour(code, false).code();
             overrideReason = OVERRIDE_REASONS[random.nextInt(OVERRIDE_REASONS.length)];
         }
         return new Assessed(on, localId, spellKey, reason, ratings, item8, team, rater(team, raterIndex), code.code(),
@@ -140,25 +168,63 @@ public final class SyntheticTrust {
         return ratings;
     }
 
-    /** A plausible caseload mix: more common and psychosis codes than crisis ones; organic codes for older people. */
-    private GridCode drawCode(LocalDate birth, LocalDate on) {
-        int age = (int) ChronoUnit.YEARS.between(birth, on);
-        List<GridCode> pool = new ArrayList<>();
-        for (GridCode code : graded) {
-            boolean organic = code.superClass().toLowerCase().startsWith("organic");
-            int weight = organic ? (age >= 65 ? 6 : 0) : code.reviewPeriod().toTotalMonths() == 0 ? 1 : 3;
-            for (int w = 0; w < weight; w++) {
-                pool.add(code);
-            }
+    /**
+     * People per hundred at first clustering, by code, for adults of working age and for people 65
+     * and over: non-psychotic 01-04 and psychosis 11-13 dominate, crisis codes are few, and the
+     * organic codes are older people's. A plausible mix for a trust's caseload, not a national
+     * statistic. Codes of a grid not listed here are weighted as before these mixes existed.
+     */
+    static final Map<String, Double> ADULTS = Map.ofEntries(Map.entry("01", 7.0), Map.entry("02", 8.0),
+            Map.entry("03", 15.0), Map.entry("04", 12.0), Map.entry("05", 2.0), Map.entry("06", 1.0),
+            Map.entry("07", 5.0), Map.entry("08", 3.0), Map.entry("10", 5.0), Map.entry("11", 15.0),
+            Map.entry("12", 10.0), Map.entry("13", 6.0), Map.entry("14", 2.0), Map.entry("15", 0.5),
+            Map.entry("16", 2.0), Map.entry("17", 2.5));
+    static final Map<String, Double> OLDER = Map.ofEntries(Map.entry("03", 8.0), Map.entry("04", 9.0),
+            Map.entry("07", 3.0), Map.entry("11", 8.0), Map.entry("12", 6.0), Map.entry("13", 3.0),
+            Map.entry("15", 1.0), Map.entry("18", 22.0), Map.entry("19", 22.0), Map.entry("20", 12.0),
+            Map.entry("21", 6.0));
+
+    /** How often a code is drawn, for a person of working age or 65 and over. */
+    private static double weight(GridCode code, boolean older) {
+        Map<String, Double> mix = older ? OLDER : ADULTS;
+        if (ADULTS.containsKey(code.code()) || OLDER.containsKey(code.code())) {
+            return mix.getOrDefault(code.code(), 0.0);
         }
-        return pool.isEmpty() ? pick(graded) : pick(pool);
+        boolean organic = code.superClass().toLowerCase().startsWith("organic");
+        return organic ? (older ? 6 : 0) : code.reviewPeriod().toTotalMonths() == 0 ? 1 : 3;
     }
 
-    private GridCode neighbour(GridCode code) {
+    private GridCode drawCode(boolean older) {
+        GridCode drawn = weighted(graded, older);
+        return drawn == null ? pick(graded) : drawn;
+    }
+
+    /** Another code of the same super-class, drawn by the mix; the code itself when there is none. */
+    private GridCode neighbour(GridCode code, boolean older) {
         List<GridCode> same = graded.stream()
                 .filter(other -> other.superClass().equals(code.superClass()) && !other.code().equals(code.code()))
                 .toList();
-        return same.isEmpty() ? code : pick(same);
+        if (same.isEmpty()) {
+            return code;
+        }
+        GridCode drawn = weighted(same, older);
+        return drawn == null ? pick(same) : drawn;
+    }
+
+    /** One of the codes, with chances in proportion to their weights; null when every weight is 0. */
+    private GridCode weighted(List<GridCode> codes, boolean older) {
+        double total = codes.stream().mapToDouble(c -> weight(c, older)).sum();
+        if (total <= 0) {
+            return null;
+        }
+        double roll = random.nextDouble() * total;
+        for (GridCode code : codes) {
+            roll -= weight(code, older);
+            if (roll < 0) {
+                return code;
+            }
+        }
+        return codes.get(codes.size() - 1);
     }
 
     private String rater(String team, int which) {

@@ -93,4 +93,71 @@ class SyntheticTrustTest {
         int check = (11 - sum % 11) % 11;
         return check != 10 && check == Character.getNumericValue(digits.charAt(9));
     }
+
+    /** The care-cluster codes with their super-classes and review periods, each with one plain profile. */
+    static List<GridCode> careClusters() {
+        List<GridCode> grid = new java.util.ArrayList<>();
+        grid.add(new GridCode("00", "Variance", Period.ofMonths(6), List.of()));
+        for (String code : List.of("01", "02", "03", "04", "05", "06", "07", "08", "10", "11", "12", "13", "14", "15",
+                "16", "17", "18", "19", "20", "21")) {
+            int n = Integer.parseInt(code);
+            String superClass = n <= 8 ? "Non-psychotic" : n <= 17 ? "Psychosis" : "Organic";
+            Period review = switch (code) {
+                case "01" -> Period.ofDays(84);
+                case "02" -> Period.ofDays(105);
+                case "14", "15" -> Period.ofDays(28);
+                case "07", "08", "10", "11", "12", "13", "18" -> Period.ofMonths(12);
+                default -> Period.ofMonths(6);
+            };
+            grid.add(new GridCode(code, superClass, review, words("EYYUU", "EYYUU")));
+        }
+        return grid;
+    }
+
+    @Test
+    void the_demo_caseload_is_mostly_common_problems_and_psychosis_with_few_variance_and_crisis_episodes() {
+        TrustSpec demo = TrustSpec.demo(3000, LocalDate.of(2026, 12, 1));
+        List<TrustEvent> events = SyntheticTrust.generate(demo, careClusters());
+        java.util.Map<String, Integer> firstCodes = new java.util.TreeMap<>();
+        int people = 0;
+        for (TrustEvent event : events) {
+            if (event instanceof TrustEvent.Assessed a && a.reason().equals("INITIAL")) {
+                people++;
+                String code = a.allocation() == TrustEvent.Allocation.OVERRIDE ? a.overrideCode() : a.intendedCode();
+                firstCodes.merge(code, 1, Integer::sum);
+            }
+        }
+        assertThat(people).isEqualTo(3000);
+        int common = List.of("01", "02", "03", "04", "11", "12", "13").stream().mapToInt(c -> firstCodes.getOrDefault(c, 0)).sum();
+        // 1-4 and 11-13 are 62 of every 96 adults and 34 of every 107 older people drawn (a third are 65 or over)
+        assertThat(common).as("%s", firstCodes).isGreaterThan(people / 2);
+        // 5 % of people are allocated 00 by their clinician at first clustering
+        assertThat(firstCodes.get("00")).isBetween(people * 3 / 100, people * 7 / 100);
+        assertThat(firstCodes.getOrDefault("14", 0) + firstCodes.getOrDefault("15", 0)).isLessThan(people * 4 / 100);
+        String commonest = firstCodes.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        assertThat(commonest).as("%s", firstCodes).isIn("03", "04", "11");
+    }
+
+    @Test
+    void codes_are_seen_by_the_teams_they_are_routed_to_and_older_people_by_older_peoples_services() {
+        TrustSpec demo = TrustSpec.demo(1000, LocalDate.of(2026, 12, 1));
+        // age as first seen: the age band decides the team for the whole care spell
+        java.util.Map<String, Boolean> older = new java.util.HashMap<>();
+        int routed = 0;
+        for (TrustEvent event : SyntheticTrust.generate(demo, careClusters())) {
+            if (event instanceof TrustEvent.PatientRegistered p) {
+                older.put(p.localId(), java.time.temporal.ChronoUnit.YEARS.between(p.dateOfBirth(), p.date()) >= 65);
+            } else if (event instanceof TrustEvent.Assessed a) {
+                String team = demo.teamOf().get(a.intendedCode());
+                if (team != null) {
+                    assertThat(a.team()).as("%s", a).isEqualTo(team);
+                    routed++;
+                } else {
+                    assertThat(a.team()).as("%s", a).isIn(older.get(a.localId()) ? List.of("OPMH")
+                            : List.of("CMHT-NORTH", "CMHT-SOUTH"));
+                }
+            }
+        }
+        assertThat(routed).isPositive();
+    }
 }
