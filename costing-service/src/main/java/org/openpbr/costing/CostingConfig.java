@@ -9,6 +9,13 @@ public interface CostingConfig {
 
     Feed feed();
 
+    /**
+     * Whether to run the exact-share arithmetic on made-up figures once at start-up, in the
+     * background, so that the first costing run is not the one that waits for the JIT compiler.
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** The pull of cluster episodes from clustering-service's change feed. */
     interface Feed {
 

@@ -37,6 +37,9 @@ public class EpisodeFeed {
     }
 
     @Inject
+    org.openpbr.costing.period.StatisticsRefresh statistics;
+
+    @Inject
     @RestClient
     ClusteringFeed feed;
 
@@ -87,6 +90,7 @@ public class EpisodeFeed {
             yours += provider == null ? 0 : page.byProvider().getOrDefault(provider, 0);
             skipped += page.skipped();
         }
+        statistics.afterEpisodesChange(stored);
         return new Pulled(changes, stored, yours, skipped, result.caughtUp());
     }
 

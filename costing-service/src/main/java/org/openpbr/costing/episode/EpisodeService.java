@@ -41,6 +41,9 @@ public class EpisodeService {
     public static final List<String> OPTIONAL_COLUMNS = List.of("nhs_number");
 
     @Inject
+    org.openpbr.costing.period.StatisticsRefresh statistics;
+
+    @Inject
     EpisodeQueries queries;
 
     @Inject
@@ -94,6 +97,7 @@ public class EpisodeService {
         int unchanged = rows.size() - result.size();
         audit.record(caller, "episodes.loaded", "upload", Long.toString(uploadId), null,
                 Map.of("created", created, "updated", updated, "unchanged", unchanged, "sha256", sha));
+        statistics.afterEpisodesChange(created + updated);
         return new Outcome(uploadId, created, updated, unchanged, false);
     }
 

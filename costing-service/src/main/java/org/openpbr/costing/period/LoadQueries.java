@@ -119,6 +119,13 @@ public final class LoadQueries {
         }
     }
 
+    /** The statistics a costing run's plan depends on, for the cluster episodes. */
+    static void refreshEpisodeStatistics(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute(statisticsSql("cluster_episode"));
+        }
+    }
+
     static void finishUpload(Connection c, long uploadId, String sha, long rows, long millis, java.time.LocalDate latest)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(FINISH_UPLOAD)) {

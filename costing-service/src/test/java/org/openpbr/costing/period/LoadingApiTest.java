@@ -55,17 +55,36 @@ class LoadingApiTest {
         period(RL1, "S1", "2025-04-01", "2026-03-31");
         java.time.Instant before = java.time.Instant.now();
         activity(RL1, "S1", "bed-days", "patient_id,bed_date,ward\nP1,2025-04-01,WARD\n").statusCode(201);
-        // In the background, after the commit: wait for PostgreSQL to record the analysis (at most 10 s).
+        org.assertj.core.api.Assertions.assertThat(lastAnalysed("bed_day", before)).isAfterOrEqualTo(before);
+    }
+
+    @Test
+    void an_episode_upload_of_a_thousand_or_more_has_the_episodes_statistics_refreshed_for_the_next_run()
+            throws Exception {
+        StringBuilder file = new StringBuilder("episode_id,patient_id,code,start_date,end_date,review_due,"
+                + "commissioner_code,team\n");
+        for (int i = 1; i <= StatisticsRefresh.EPISODES_WORTH_ANALYSING; i++) {
+            file.append("S").append(i).append(",SP").append(i).append(",11,2025-04-01,,2026-04-01,15N,T1\n");
+        }
+        java.time.Instant before = java.time.Instant.now();
+        episodes(finance("RL8"), file.toString()).statusCode(201);
+        org.assertj.core.api.Assertions.assertThat(lastAnalysed("cluster_episode", before)).isAfterOrEqualTo(before);
+    }
+
+    /** When PostgreSQL last analysed the table, waiting up to 10 s for an analysis after {@code since} (it runs in the background). */
+    private java.time.Instant lastAnalysed(String table, java.time.Instant since) throws Exception {
         java.time.Instant analysed = null;
-        for (int i = 0; i < 100 && (analysed == null || analysed.isBefore(before)); i++) {
+        for (int i = 0; i < 100 && (analysed == null || analysed.isBefore(since)); i++) {
             Thread.sleep(100);
-            try (java.sql.Connection c = dataSource.getConnection();
-                    java.sql.ResultSet r = c.createStatement().executeQuery(
-                            "select last_analyze from pg_stat_user_tables where relname = 'bed_day'")) {
-                analysed = r.next() && r.getTimestamp(1) != null ? r.getTimestamp(1).toInstant() : null;
+            try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(
+                    "select last_analyze from pg_stat_user_tables where relname = ?")) {
+                s.setString(1, table);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    analysed = r.next() && r.getTimestamp(1) != null ? r.getTimestamp(1).toInstant() : null;
+                }
             }
         }
-        org.assertj.core.api.Assertions.assertThat(analysed).isAfterOrEqualTo(before);
+        return analysed;
     }
 
     /** A trust-sized episode file (more people than one SQL statement can take as parameters) loads whole. */

@@ -74,7 +74,7 @@ public final class SyntheticCosting {
      * apportioned (about 18 % of direct cost), an admitted cluster day costs about £320-360, as the
      * 2011/12 reference costs found (£319-366).
      */
-    static final int WARD_NURSING_PER_NIGHT = 240;
+    static final int WARD_NURSING_PER_NIGHT = 250;
 
     private final Spec spec;
     private final Random random;
