@@ -68,6 +68,12 @@ public enum ActivityKind {
         }
 
         @Override
+        String storedKey(CsvFile file, CsvFile.Row row) {
+            // the night as stored, so that two spellings of one date are one key
+            return file.value(row, "patient_id") + "|" + CsvValues.date(file.value(row, "bed_date"));
+        }
+
+        @Override
         String duplicateMessage(String key) {
             return "the person already has an occupied bed on that night (one bed per person per night, at the midnight census)";
         }
@@ -182,6 +188,11 @@ public enum ActivityKind {
     /** The row's unique key within the period, as written. */
     String key(CsvFile file, CsvFile.Row row) {
         return file.value(row, columns.get(0));
+    }
+
+    /** The key of a row that was accepted, as PostgreSQL compares it. */
+    String storedKey(CsvFile file, CsvFile.Row row) {
+        return key(file, row);
     }
 
     String duplicateMessage(String key) {

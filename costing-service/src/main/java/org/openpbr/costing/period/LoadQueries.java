@@ -39,6 +39,9 @@ public final class LoadQueries {
     /** Counting distinct keys sorts them once; grouping to find the repeats took twice as long. */
     private static final String REPEATS_KEYS = "select count(*) > count(distinct (%s)) from %s where period_id = ?";
 
+    private static final String OTHERS_IN_FORCE = """
+            select exists (select 1 from upload where period_id = ? and kind = ? and withdrawn_at is null and id <> ?)""";
+
     private static final String KEY_TABLE = "create temp table upload_key (line integer, key text) on commit drop";
 
     private static final String REPEATED_IN_FILE = """
@@ -183,6 +186,19 @@ public final class LoadQueries {
      * Whether any key of the period now appears twice: a file repeats one, or repeats one already
      * loaded. One set-based pass after COPY costs less than a unique index maintained row by row.
      */
+    /** Whether the period holds files of the kind in force other than this upload. */
+    static boolean othersInForce(Connection c, long periodId, ActivityKind kind, long uploadId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(OTHERS_IN_FORCE)) {
+            s.setLong(1, periodId);
+            s.setString(2, kind.name());
+            s.setLong(3, uploadId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBoolean(1);
+            }
+        }
+    }
+
     static boolean repeatsKeys(Connection c, long periodId, ActivityKind kind) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(REPEATS_KEYS.formatted(kind.keyColumns(), kind.table()))) {
             s.setLong(1, periodId);

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.openpbr.costing.period.rule.KeyHashes;
 import org.openpbr.platform.csv.CsvFaults;
 import org.openpbr.platform.csv.CsvFile;
 import org.openpbr.platform.csv.CsvRows;
@@ -96,6 +97,9 @@ public class UploadService {
         }
     }
 
+    /** Keys a file may have for its repeats to be looked for in memory first (about 16 bytes each). */
+    static final int KEYS_COMPARED_IN_MEMORY = 4_000_000;
+
     private Accepted copyIn(Caller caller, String provider, String periodCode, ActivityKind kind, SpooledFile file,
             String fileName) throws SQLException, IOException {
         long started = System.nanoTime();
@@ -122,8 +126,10 @@ public class UploadService {
         CopyIn copy = LoadQueries.copyActivity(c, kind);
         long rows;
         String sha256;
+        KeyHashes keys = new KeyHashes(KEYS_COMPARED_IN_MEMORY);
+        boolean[] mayRepeat = { false };
         try {
-            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context);
+            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context, keys, mayRepeat);
             sha256 = file.sha256();
             if (rows == 0 && faults.isEmpty()) {
                 faults.add(2, null, "the file has a header but no rows");
@@ -139,7 +145,10 @@ public class UploadService {
             }
         }
         // A file already loaded repeats its own keys, so it is refused here and recognised by the caller.
-        if (LoadQueries.repeatsKeys(c, period.id, kind)) {
+        // PostgreSQL compares every key of the period only when this file's keys may repeat among
+        // themselves (two equal hashes, or too many to hold) or the period has other files of the kind.
+        if ((mayRepeat[0] || LoadQueries.othersInForce(c, period.id, kind, uploadId))
+                && LoadQueries.repeatsKeys(c, period.id, kind)) {
             throw new Refused(faults);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -151,8 +160,8 @@ public class UploadService {
     }
 
     /** Checks the arriving rows and writes the sound ones to COPY; returns how many it wrote. */
-    private static long copyRows(BinaryCopy out, SpooledFile file, ActivityKind kind, ActivityKind.Context context)
-            throws SQLException {
+    private static long copyRows(BinaryCopy out, SpooledFile file, ActivityKind kind, ActivityKind.Context context,
+            KeyHashes keys, boolean[] mayRepeat) throws SQLException {
         CsvFaults faults = context.faults();
         long rows = 0;
         try (Reader reader = file.arriving(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), faults)) {
@@ -163,6 +172,9 @@ public class UploadService {
             for (CsvFile.Row row = csv.next(faults); row != null; row = csv.next(faults)) {
                 if (kind.append(csv, row, context, out)) {
                     rows++;
+                    if (!keys.add(kind.storedKey(csv, row))) {
+                        mayRepeat[0] = true;
+                    }
                 }
             }
             if (faults.isEmpty()) {
