@@ -115,10 +115,14 @@ public final class LoadQueries {
         return "analyze " + table + (columns.isEmpty() ? "" : " (" + columns + ")");
     }
 
-    /** The statistics a costing run's plan depends on, for the table a load of this kind fills. */
+    /**
+     * After a load has committed, outside any transaction: VACUUM the table, which marks the new
+     * rows' pages all-visible and sets their hint bits, so the first run that reads them does not
+     * write every page it reads; and ANALYZE it for the statistics a costing run's plan depends on.
+     */
     static void refreshStatistics(Connection c, ActivityKind kind) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {
-            s.execute(statisticsSql(kind.table()));
+            s.execute(statisticsSql(kind.table()).replaceFirst("^analyze ", "vacuum (analyze) "));
         }
     }
 
