@@ -107,12 +107,22 @@ public final class LoadQueries {
 
     /** The ANALYZE of a table a costing run joins, on the columns its plan depends on. */
     public static String statisticsSql(String table) {
+        return "analyze " + plannedColumns(table);
+    }
+
+    /** VACUUM and ANALYZE of such a table: outside a transaction only. */
+    static String maintenanceSql(String table) {
+        return "vacuum (analyze) " + plannedColumns(table);
+    }
+
+    /** The table and, in brackets, the columns a run's plan depends on (none: all of them). */
+    private static String plannedColumns(String table) {
         String columns = PLANNED_COLUMNS.get(table);
         if (columns == null) {
             throw new IllegalArgumentException("a costing run does not join " + table);
         }
         // names and columns from the constant above, never from a caller
-        return "analyze " + table + (columns.isEmpty() ? "" : " (" + columns + ")");
+        return table + (columns.isEmpty() ? "" : " (" + columns + ")");
     }
 
     /**
@@ -122,7 +132,7 @@ public final class LoadQueries {
      */
     static void refreshStatistics(Connection c, ActivityKind kind) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {
-            s.execute(statisticsSql(kind.table()).replaceFirst("^analyze ", "vacuum (analyze) "));
+            s.execute(maintenanceSql(kind.table()));
         }
     }
 

@@ -127,9 +127,8 @@ public class UploadService {
         long rows;
         String sha256;
         KeyHashes keys = new KeyHashes(KEYS_COMPARED_IN_MEMORY);
-        boolean[] mayRepeat = { false };
         try {
-            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context, keys, mayRepeat);
+            rows = copyRows(new BinaryCopy(copy, period.id, uploadId), file, kind, context, keys);
             sha256 = file.sha256();
             if (rows == 0 && faults.isEmpty()) {
                 faults.add(2, null, "the file has a header but no rows");
@@ -147,7 +146,7 @@ public class UploadService {
         // A file already loaded repeats its own keys, so it is refused here and recognised by the caller.
         // PostgreSQL compares every key of the period only when this file's keys may repeat among
         // themselves (two equal hashes, or too many to hold) or the period has other files of the kind.
-        if ((mayRepeat[0] || LoadQueries.othersInForce(c, period.id, kind, uploadId))
+        if ((keys.mayRepeat() || LoadQueries.othersInForce(c, period.id, kind, uploadId))
                 && LoadQueries.repeatsKeys(c, period.id, kind)) {
             throw new Refused(faults);
         }
@@ -161,7 +160,7 @@ public class UploadService {
 
     /** Checks the arriving rows and writes the sound ones to COPY; returns how many it wrote. */
     private static long copyRows(BinaryCopy out, SpooledFile file, ActivityKind kind, ActivityKind.Context context,
-            KeyHashes keys, boolean[] mayRepeat) throws SQLException {
+            KeyHashes keys) throws SQLException {
         CsvFaults faults = context.faults();
         long rows = 0;
         try (Reader reader = file.arriving(); CsvFile csv = CsvFile.open(reader, kind.columns(), List.of(), faults)) {
@@ -172,9 +171,7 @@ public class UploadService {
             for (CsvFile.Row row = csv.next(faults); row != null; row = csv.next(faults)) {
                 if (kind.append(csv, row, context, out)) {
                     rows++;
-                    if (!keys.add(kind.storedKey(csv, row))) {
-                        mayRepeat[0] = true;
-                    }
+                    keys.add(kind.storedKey(csv, row));
                 }
             }
             if (faults.isEmpty()) {

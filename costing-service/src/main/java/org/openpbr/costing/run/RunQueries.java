@@ -187,14 +187,10 @@ public class RunQueries {
         List<RunViews.Run> pair = newAgainstOld(first, second);
         RunViews.Run base = pair.get(0);
         RunViews.Run other = pair.get(1);
-        Map<String, RunViews.CodeCost> before = new HashMap<>();
-        codes(base, null).codes().forEach(c -> before.put(c.code(), c));
-        Map<String, RunViews.CodeCost> after = new HashMap<>();
-        codes(other, null).codes().forEach(c -> after.put(c.code(), c));
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(before.keySet());
-        all.addAll(after.keySet());
+        Map<String, RunViews.CodeCost> before = byKey(codes(base, null).codes(), RunViews.CodeCost::code);
+        Map<String, RunViews.CodeCost> after = byKey(codes(other, null).codes(), RunViews.CodeCost::code);
         List<RunViews.CodeChange> changes = new ArrayList<>();
-        for (String code : all) {
+        for (String code : keysOfEither(before, after)) {
             RunViews.CodeCost a = before.get(code);
             RunViews.CodeCost b = after.get(code);
             BigDecimal costA = a == null ? BigDecimal.ZERO.setScale(2) : a.totalCost();
@@ -221,14 +217,10 @@ public class RunQueries {
 
     /** Each centre of either run, by code, new ({@code other}) against old ({@code base}). */
     public List<RunViews.CentreChange> centreChanges(RunViews.Run base, RunViews.Run other) {
-        Map<String, RunViews.CentreCost> before = new LinkedHashMap<>();
-        centres(base).centres().forEach(c -> before.put(c.code(), c));
-        Map<String, RunViews.CentreCost> after = new LinkedHashMap<>();
-        centres(other).centres().forEach(c -> after.put(c.code(), c));
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(before.keySet());
-        all.addAll(after.keySet());
+        Map<String, RunViews.CentreCost> before = byKey(centres(base).centres(), RunViews.CentreCost::code);
+        Map<String, RunViews.CentreCost> after = byKey(centres(other).centres(), RunViews.CentreCost::code);
         List<RunViews.CentreChange> changes = new ArrayList<>();
-        for (String code : all) {
+        for (String code : keysOfEither(before, after)) {
             RunViews.CentreCost a = before.get(code);
             RunViews.CentreCost b = after.get(code);
             RunViews.CentreCost named = b == null ? a : b;
@@ -243,6 +235,19 @@ public class RunQueries {
                     a == null ? 0 : a.activityRows(), b == null ? 0 : b.activityRows()));
         }
         return changes;
+    }
+
+    private static <T> Map<String, T> byKey(List<T> items, java.util.function.Function<T, String> key) {
+        Map<String, T> byKey = new HashMap<>();
+        items.forEach(item -> byKey.put(key.apply(item), item));
+        return byKey;
+    }
+
+    /** The keys of either map, in order: what a comparison of two runs goes through. */
+    private static java.util.SortedSet<String> keysOfEither(Map<String, ?> before, Map<String, ?> after) {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(before.keySet());
+        all.addAll(after.keySet());
+        return all;
     }
 
     private static BigDecimal amount(RunViews.CentreCost centre, java.util.function.Function<RunViews.CentreCost, BigDecimal> field) {

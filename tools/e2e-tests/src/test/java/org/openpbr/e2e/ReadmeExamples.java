@@ -22,8 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The curl examples of the READMEs, sent to a running stack as written, so that a documented
- * example that stops working fails the build. Each {@code bash} block is read as commands (lines
+ * The curl examples of the READMEs, sent to a running stack as written (with the replacements it
+ * is given, such as a dated period the stack does not have), so that a documented example that
+ * stops working fails the build. Each {@code bash} block is read as commands (lines
  * continued with a backslash joined); every {@code curl} to {@code localhost} is sent, with the
  * documented ports moved to the stack's, and must answer 2xx. {@code NAME=$(curl ... | jq -r PATH)}
  * keeps the field at PATH ({@code .a.b[0].c}) as {@code $NAME} for the commands after it, within

@@ -13,6 +13,7 @@ public final class KeyHashes {
     private int size;
     private final int limit;
     private boolean full;
+    private boolean repeated;
 
     /** @param limit the most keys to remember (memory is about 16 bytes a key) */
     public KeyHashes(int limit) {
@@ -28,6 +29,17 @@ public final class KeyHashes {
             full = true;
             return false;
         }
+        boolean added = put(key);
+        repeated |= !added;
+        return added;
+    }
+
+    /** Whether any key added so far may repeat an earlier one (two equal hashes, or too many keys to hold). */
+    public boolean mayRepeat() {
+        return repeated || full;
+    }
+
+    private boolean put(String key) {
         long hash = hash(key);
         if (hash == EMPTY) {
             hash = 1; // zero marks an empty slot

@@ -12,7 +12,9 @@ class KeyHashesTest {
         for (int i = 0; i < 300_000; i++) {
             assertThat(keys.add("C" + i)).as("C%s", i).isTrue();
         }
+        assertThat(keys.mayRepeat()).isFalse();
         assertThat(keys.add("C0")).isFalse();
+        assertThat(keys.mayRepeat()).isTrue();
         assertThat(keys.add("C299999")).isFalse();
         assertThat(keys.add("C300000")).isTrue();
         assertThat(keys.full()).isFalse();
@@ -24,8 +26,10 @@ class KeyHashesTest {
         assertThat(keys.add("a")).isTrue();
         assertThat(keys.add("b")).isTrue();
         assertThat(keys.add("c")).isTrue();
+        assertThat(keys.mayRepeat()).isFalse();
         assertThat(keys.add("d")).isFalse();
         assertThat(keys.full()).isTrue();
+        assertThat(keys.mayRepeat()).isTrue();
         assertThat(keys.add("e")).isFalse();
     }
 
