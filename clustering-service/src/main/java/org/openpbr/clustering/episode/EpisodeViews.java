@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpbr.platform.csv.CsvTable;
+import org.openpbr.platform.csv.CsvPage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -46,7 +46,7 @@ public final class EpisodeViews {
     public record ReviewList(@Schema(required = true) LocalDate asOf,
             @Schema(required = true, description = "Open episodes due for review by asOf + dueWithinDays, overdue first, in due-date order.") List<ReviewItem> items,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next)
-            implements CsvTable {
+            implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -63,11 +63,6 @@ public final class EpisodeViews {
         @Override
         public String csvName() {
             return "reviews-due-" + asOf;
-        }
-
-        @Override
-        public URI csvNext() {
-            return next;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvPage;
 import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -116,7 +117,7 @@ public final class QualityViews {
     @Schema(name = "PopulationEpisodePage")
     public record PopulationPage(@Schema(required = true) List<PopulationEpisode> items,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The next page; absent on the last.") URI next)
-            implements CsvTable {
+            implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -133,11 +134,6 @@ public final class QualityViews {
         @Override
         public String csvName() {
             return "population-episodes";
-        }
-
-        @Override
-        public URI csvNext() {
-            return next;
         }
     }
 }

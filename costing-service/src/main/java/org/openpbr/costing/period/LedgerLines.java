@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.openpbr.platform.csv.CsvTable;
+import org.openpbr.platform.csv.CsvPage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Schema(name = "LedgerLinePage", description = "The period's ledger lines in force, in the order of their file, with the upload that loaded them (absent, and no lines, when no ledger is loaded).")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerLines(@Schema(required = true) String period, UploadView upload,
-        @Schema(required = true) List<Line> items, URI next) implements CsvTable {
+        @Schema(required = true) List<Line> items, URI next) implements CsvPage {
 
     @Schema(name = "LedgerLine")
     public record Line(@Schema(required = true, description = "The line's number in its file (the header is line 1).") int line,
@@ -37,10 +37,5 @@ public record LedgerLines(@Schema(required = true) String period, UploadView upl
     @Override
     public String csvName() {
         return "ledger-" + period;
-    }
-
-    @Override
-    public URI csvNext() {
-        return next;
     }
 }

@@ -41,7 +41,7 @@ import org.openpbr.platform.caller.CallerContext;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.paging.Page;
 import org.openpbr.platform.paging.PageRequest;
-import org.openpbr.platform.csv.CsvTable;
+import org.openpbr.platform.csv.CsvPage;
 import org.openpbr.platform.csv.CsvTableWriter;
 import org.openpbr.platform.problem.FieldError;
 import org.openpbr.platform.problem.ProblemException;
@@ -64,7 +64,7 @@ public class RunResource {
 
     @Schema(name = "EpisodeCostPage")
     public record EpisodePage(@Schema(required = true) List<RunViews.EpisodeCost> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -79,11 +79,6 @@ public class RunResource {
         @Override
         public String csvName() {
             return "run-episodes";
-        }
-
-        @Override
-        public java.net.URI csvNext() {
-            return next;
         }
     }
 
@@ -290,7 +285,7 @@ public class RunResource {
     @Schema(name = "LedgerLineChangePage")
     public record LineChangePage(@Schema(required = true) UUID baseRunId, @Schema(required = true) UUID otherRunId,
             @Schema(required = true) List<RunViews.LedgerLineChange> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -307,11 +302,6 @@ public class RunResource {
         @Override
         public String csvName() {
             return "compare-" + baseRunId + "-" + otherRunId + "-ledger";
-        }
-
-        @Override
-        public java.net.URI csvNext() {
-            return next;
         }
     }
 
@@ -344,7 +334,7 @@ public class RunResource {
 
     @Schema(name = "RunLedgerPage")
     public record LedgerPage(@Schema(required = true) UUID runId, @Schema(required = true) List<RunViews.RunLedgerLine> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -360,11 +350,6 @@ public class RunResource {
         @Override
         public String csvName() {
             return "run-" + runId + "-ledger";
-        }
-
-        @Override
-        public java.net.URI csvNext() {
-            return next;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.openpbr.platform.csv.CsvPage;
 import org.openpbr.platform.csv.CsvTable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -84,7 +85,7 @@ public final class VarianceViews {
     @Schema(name = "OutlierPage")
     public record OutlierPage(@Schema(required = true) BigDecimal trimMultiplier, @Schema(required = true) int total,
             @Schema(required = true) List<Outlier> items,
-            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvTable {
+            @JsonInclude(JsonInclude.Include.NON_NULL) java.net.URI next) implements CsvPage {
 
         @Override
         public List<String> csvHeader() {
@@ -101,11 +102,6 @@ public final class VarianceViews {
         @Override
         public String csvName() {
             return "outliers";
-        }
-
-        @Override
-        public java.net.URI csvNext() {
-            return next;
         }
     }
 }
