@@ -1,5 +1,7 @@
 package org.openpbr.contract;
 
+import java.util.Map;
+
 import org.openpbr.testing.ServiceFoundationTests;
 import org.openpbr.testing.ServiceTest;
 
@@ -8,4 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @ServiceTest
 class FoundationTest extends ServiceFoundationTests {
+
+    @Override
+    protected Map<String, String> csvSamples() {
+        return Map.of("PUT /v1/contracts/{id}/versions/{version}/plan", ApiExamples.PLAN,
+                "POST /v1/contracts/{id}/plan", ApiExamples.PLAN);
+    }
 }

@@ -181,7 +181,7 @@ public class AssessmentService {
         return new AssessmentViews.View(a.id, a.patientId, a.careSpellId, a.providerCode, a.commissionerCode,
                 a.assessedOn, a.reason, RatingsInput.of(ratingsOf(a)), a.problemType, a.problemTypeText, a.rater,
                 a.team, SuggestionView.SchemeRef.of(recorded.scheme()), suggestion,
-                recorded.allocation().map(al -> AssessmentViews.AllocationView.of(al, recorded.scheme().version()))
+                recorded.allocation().map(al -> AssessmentViews.AllocationView.of(al, recorded.scheme(), a.assessedOn))
                         .orElse(null),
                 recorded.episode().map(EpisodeViews.EpisodeView::of).orElse(null), a.recordedAt);
     }

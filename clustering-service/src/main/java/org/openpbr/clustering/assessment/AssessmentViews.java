@@ -20,6 +20,7 @@ import org.openpbr.platform.validation.Identifier;
 import org.openpbr.clustering.decision.RatingsInput;
 import org.openpbr.clustering.decision.SuggestionView;
 import org.openpbr.clustering.episode.EpisodeViews;
+import org.openpbr.clustering.scheme.LoadedScheme;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -76,14 +77,16 @@ public final class AssessmentViews {
             @Schema(description = "Whether the chosen code meets its red rules for these ratings; absent when it has no grid row.") Boolean chosenMeetsRedRules,
             OverrideReason overrideReason, String overrideText,
             @Schema(required = true) String clinician, @Schema(required = true) LocalDate allocatedOn,
+            @Schema(required = true, description = "The date of the assessment allocated from.") LocalDate assessedOn,
+            @Schema(required = true, description = "The currency scheme, e.g. mh-care-clusters.") String scheme,
             @Schema(required = true) String schemeVersion, String ruleVersion,
             @Schema(required = true) OffsetDateTime recordedAt) {
 
-        public static AllocationView of(Allocation a, String schemeVersion) {
+        public static AllocationView of(Allocation a, LoadedScheme scheme, LocalDate assessedOn) {
             boolean follows = a.suggestedCode == null || a.overrideReason == null;
             return new AllocationView(a.id, a.assessmentId, a.chosenCode, a.suggestedCode, follows,
-                    a.chosenMeetsRedRules, a.overrideReason, a.overrideText, a.clinician, a.allocatedOn, schemeVersion,
-                    a.ruleVersion, a.recordedAt);
+                    a.chosenMeetsRedRules, a.overrideReason, a.overrideText, a.clinician, a.allocatedOn, assessedOn,
+                    scheme.scheme(), scheme.version(), a.ruleVersion, a.recordedAt);
         }
     }
 

@@ -24,11 +24,12 @@ public final class EpisodeViews {
             @Schema(required = true) String code, @Schema(required = true) LocalDate startDate,
             @Schema(description = "Absent while open.") LocalDate endDate,
             @Schema(required = true, description = "Start plus the code's maximum review period.") LocalDate reviewDue,
-            @Schema(description = "RECLUSTERED (a new allocation), DISCHARGED (a discharge assessment) or SPELL_ENDED (the care spell ended).") String endReason) {
+            @Schema(description = "RECLUSTERED (a new allocation), DISCHARGED (a discharge assessment) or SPELL_ENDED (the care spell ended).") String endReason,
+            @Schema(required = true, description = "The allocation that started the episode.") UUID allocationId) {
 
         public static EpisodeView of(ClusterEpisode e) {
             return new EpisodeView(e.id, e.patientId, e.careSpellId, e.providerCode, e.commissionerCode, e.team, e.code,
-                    e.startDate, e.endDate, e.reviewDue, e.endReason);
+                    e.startDate, e.endDate, e.reviewDue, e.endReason, e.startedBy);
         }
     }
 

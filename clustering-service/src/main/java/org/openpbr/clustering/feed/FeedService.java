@@ -1,5 +1,6 @@
 package org.openpbr.clustering.feed;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -67,6 +68,7 @@ public class FeedService {
         load(Allocation.class, ids.get("ALLOCATION"), a -> a.id, records);
         load(ClusterEpisode.class, ids.get("EPISODE"), e -> e.id, records);
         Map<UUID, Person> people = people(records);
+        Map<UUID, LocalDate> assessedOn = assessedOn(records);
         List<FeedViews.FeedItem> items = new ArrayList<>();
         for (FeedQueries.Change change : page.items()) {
             long seq = change.seq();
@@ -86,7 +88,8 @@ public class FeedService {
                     Allocation a = (Allocation) record;
                     yield new FeedViews.FeedItem(seq, FeedViews.ChangeType.ALLOCATION, people.get(a.patientId).localId(),
                             pseudonym(people.get(a.patientId), a.commissionerCode), null,
-                            AssessmentViews.AllocationView.of(a, schemes.load(a.schemeVersionId).version()), null);
+                            AssessmentViews.AllocationView.of(a, schemes.load(a.schemeVersionId), assessedOn.get(a.assessmentId)),
+                            null);
                 }
                 case EPISODE -> {
                     ClusterEpisode e = (ClusterEpisode) record;
@@ -98,6 +101,25 @@ public class FeedService {
         }
         long resume = items.isEmpty() ? request.afterSequence() : items.get(items.size() - 1).seq();
         return new FeedViews.FeedPage(items, page.next(), Cursor.encode(resume));
+    }
+
+    /** The dates of the assessments the page's allocations were made from. */
+    private Map<UUID, LocalDate> assessedOn(Map<UUID, Object> records) {
+        List<UUID> ids = records.values().stream().filter(Allocation.class::isInstance)
+                .map(r -> ((Allocation) r).assessmentId).distinct().toList();
+        Map<UUID, LocalDate> dates = new HashMap<>();
+        for (Object record : records.values()) {
+            if (record instanceof Assessment a) {
+                dates.put(a.id, a.assessedOn);
+            }
+        }
+        List<UUID> missing = ids.stream().filter(id -> !dates.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            for (Assessment a : queries.records(Assessment.class, missing)) {
+                dates.put(a.id, a.assessedOn);
+            }
+        }
+        return dates;
     }
 
     private <T> void load(Class<T> type, List<UUID> ids, Function<T, UUID> id, Map<UUID, Object> into) {

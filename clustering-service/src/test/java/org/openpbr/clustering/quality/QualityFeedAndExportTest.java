@@ -275,6 +275,28 @@ class QualityFeedAndExportTest {
         // P3's episode ended: the feed serves it with its end.
         assertThat(all.getList("items.findAll { it.localId == 'Q-P3' && it.type == 'EPISODE' }.episode.endReason"))
                 .containsExactly("DISCHARGED");
+        // Each episode names the allocation that started it; each allocation its assessment's date and scheme.
+        List<java.util.Map<String, Object>> items = all.getList("items");
+        java.util.Map<String, java.util.Map<String, Object>> allocations = new java.util.HashMap<>();
+        java.util.Map<String, String> assessedOn = new java.util.HashMap<>();
+        for (java.util.Map<String, Object> item : items) {
+            if ("ALLOCATION".equals(item.get("type"))) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> allocation = (java.util.Map<String, Object>) item.get("allocation");
+                allocations.put((String) allocation.get("id"), allocation);
+            } else if ("ASSESSMENT".equals(item.get("type"))) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> assessment = (java.util.Map<String, Object>) item.get("assessment");
+                assessedOn.put((String) assessment.get("id"), (String) assessment.get("assessedOn"));
+            }
+        }
+        assertThat(allocations).isNotEmpty();
+        for (java.util.Map<String, Object> allocation : allocations.values()) {
+            assertThat(allocation.get("assessedOn")).isEqualTo(assessedOn.get(allocation.get("assessmentId")));
+            assertThat(allocation.get("scheme")).isEqualTo("mh-care-clusters");
+        }
+        List<String> started = all.getList("items.findAll { it.type == 'EPISODE' }.episode.allocationId");
+        assertThat(started).isNotEmpty().allSatisfy(id -> assertThat(allocations).containsKey(id));
         String resume = all.getString("resumeAfter");
         api(all3).get("/v1/feed?after=" + resume).then().statusCode(200).body("items.size()", equalTo(0))
                 .body("next", nullValue());

@@ -149,6 +149,6 @@ class EpisodeFeedTest {
                 + "\"6a0c6f0e-0000-4000-8000-000000000001\",\"providerCode\":\"" + provider + "\",\"commissionerCode\":\"15N\","
                 + "\"team\":\"T1\",\"code\":\"" + code + "\",\"startDate\":\"" + start + "\","
                 + (end == null ? "" : "\"endDate\":\"" + end + "\",\"endReason\":\"DISCHARGED\",")
-                + "\"reviewDue\":\"" + reviewDue + "\"}}";
+                + "\"reviewDue\":\"" + reviewDue + "\",\"allocationId\":\"7b0c6f0e-0000-4000-8000-00000000000" + seq + "\"}}";
     }
 }

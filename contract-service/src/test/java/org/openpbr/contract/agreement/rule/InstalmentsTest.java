@@ -1,4 +1,4 @@
-package org.openpbr.contract.statement.rule;
+package org.openpbr.contract.agreement.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.openpbr.contract.statement.rule;
+package org.openpbr.contract.agreement.rule;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
