@@ -229,9 +229,13 @@ public final class LocalStack implements AutoCloseable {
         command.add("-Dquarkus.datasource.username=" + LocalPostgres.USER);
         command.add("-Dquarkus.datasource.password=" + LocalPostgres.PASSWORD);
         command.add("-Dquarkus.oidc.auth-server-url=" + realmUrl());
-        if (service.equals("costing-service")) {
-            // costing-service reads clustering-service's change feed for its cluster episodes.
+        if (service.equals("costing-service") || service.equals("contract-service")) {
+            // Both read clustering-service's change feed: costing for episodes, contract for episodes and allocations.
             command.add("-Dquarkus.rest-client.clustering.url=" + serviceUrl("clustering-service"));
+        }
+        if (service.equals("contract-service")) {
+            // contract-service reads the agreed tariffs its contracts are priced from.
+            command.add("-Dquarkus.rest-client.costing.url=" + serviceUrl("costing-service"));
         }
         command.add("-jar");
         command.add(jar.toString());
