@@ -1,0 +1,277 @@
+package org.openpbr.contract.statement.rule;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.openpbr.contract.agreement.rule.Instalments;
+import org.openpbr.contract.quality.rule.QualityIncentive;
+import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
+
+/**
+ * A contract's statements: twelve monthly statements (payments on account), then the year end
+ * (month 13). A monthly statement pays the fixed instalment, the activity of the month (paid units
+ * x price, with the plan and marginal rate of the activity mode), holds back the quality withhold's
+ * share, and corrects every earlier month whose activity changed since it was issued (late units,
+ * resolved queries) with adjustment lines: an issued statement is never edited. The year end
+ * settles the risk share on the year's activity value against plan, and the quality incentive on
+ * its achievement, so that the monthly payments plus the year-end balance equal the annual
+ * entitlement exactly. In shadow mode only the fixed element is paid; every other line is shown
+ * as shadow and left out of the total.
+ *
+ * <p>Every amount is in pennies: an activity amount is rounded once (half to even) by
+ * {@link ActivityPayment}, an adjustment is a difference of such amounts, and the year-end
+ * entitlement is plan + the exact risk-share adjustment, rounded once.
+ */
+public final class Settlement {
+
+    public static final int YEAR_END = 13;
+    private static final int MONTHS = 12;
+
+    /** What a line is for. */
+    public enum Kind {
+        FIXED, ACTIVITY, ADJUSTMENT, QUALITY_WITHHOLD, QUALITY_EARNED, RISK_SHARE, FIXED_BALANCE
+    }
+
+    /** The quality incentive: a withhold (held back monthly, earned back at year end) or a bonus. */
+    public record Quality(boolean withhold, BigDecimal pot, List<QualityIncentive.Indicator> indicators) {
+    }
+
+    /**
+     * The contract's terms as settlement needs them.
+     *
+     * @param instalments  the fixed element's 12 instalments, or empty without one
+     * @param mode         the activity mode, or null without an activity component
+     * @param plan         planned units by month (1-12), then code
+     * @param quality      or null
+     * @param riskShare    or null
+     */
+    public record Terms(boolean shadow, List<BigDecimal> instalments, ActivityPayment.Mode mode, BigDecimal marginalRate,
+            Map<String, BigDecimal> prices, Map<Integer, Map<String, BigDecimal>> plan, Quality quality,
+            RiskShareSchedule riskShare) {
+
+        BigDecimal planned(int month, String code) {
+            return plan.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+        }
+    }
+
+    /** One statement line: quantity x price x rate, rounded once, is the amount; {@code forMonth} is the month it pays for. */
+    public record Line(Kind kind, int forMonth, String code, BigDecimal quantity, BigDecimal price, BigDecimal rate,
+            BigDecimal amount, boolean shadow, String detail) {
+    }
+
+    /** A statement: its lines, the total paid (the sum of the paid lines) and the shadow total beside it. */
+    public record Statement(int month, List<Line> lines, BigDecimal total, BigDecimal shadowTotal) {
+    }
+
+    private Settlement() {
+    }
+
+    /**
+     * The statement for month {@code month} (1-12).
+     *
+     * @param paidUnits units paid by month and code, as validation judges them now, for months up to this one
+     * @param issued    activity already issued, by month and code (activity plus adjustment lines)
+     */
+    public static Statement monthly(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued) {
+        if (month < 1 || month > MONTHS) {
+            throw new IllegalArgumentException("a monthly statement is for months 1-12");
+        }
+        List<Line> lines = new ArrayList<>();
+        if (!terms.instalments().isEmpty()) {
+            BigDecimal instalment = terms.instalments().get(month - 1);
+            lines.add(new Line(Kind.FIXED, month, null, BigDecimal.ONE, instalment, BigDecimal.ONE, instalment, false,
+                    "fixed instalment " + month + " of 12"));
+        }
+        if (terms.quality() != null && terms.quality().withhold()) {
+            BigDecimal held = Instalments.equal(terms.quality().pot()).get(month - 1);
+            lines.add(new Line(Kind.QUALITY_WITHHOLD, month, null, BigDecimal.ONE, held.negate(), BigDecimal.ONE,
+                    held.negate(), terms.shadow(), "quality withhold " + month + " of 12, earned back at year end"));
+        }
+        if (terms.mode() != null) {
+            adjustments(terms, month - 1, paidUnits, issued, lines);
+            for (String code : codes(terms, month, paidUnits, Map.of())) {
+                lines.add(activity(terms, month, code, paidUnits, Kind.ACTIVITY, BigDecimal.ZERO));
+            }
+        }
+        return statement(month, lines);
+    }
+
+    /**
+     * The year-end statement (month 13): the last adjustments, the risk share on the year, the
+     * quality incentive settled, and any fixed element not yet paid.
+     *
+     * @param issuedFixed the fixed instalments already paid
+     * @param achieved    each quality indicator's achievement (null: not reported, earns nothing)
+     */
+    public static Statement yearEnd(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, BigDecimal issuedFixed, List<BigDecimal> achieved) {
+        List<Line> lines = new ArrayList<>();
+        if (!terms.instalments().isEmpty()) {
+            BigDecimal annual = terms.instalments().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal balance = annual.subtract(issuedFixed);
+            if (balance.signum() != 0) {
+                lines.add(new Line(Kind.FIXED_BALANCE, YEAR_END, null, BigDecimal.ONE, balance, BigDecimal.ONE, balance,
+                        false, "fixed element not yet paid on account"));
+            }
+        }
+        if (terms.mode() != null) {
+            adjustments(terms, MONTHS, paidUnits, issued, lines);
+            if (terms.riskShare() != null) {
+                lines.add(riskShare(terms, paidUnits, issued, lines));
+            }
+        }
+        if (terms.quality() != null) {
+            QualityIncentive.Result result = QualityIncentive.settle(terms.quality().pot(), terms.quality().indicators(),
+                    achieved);
+            lines.add(new Line(Kind.QUALITY_EARNED, YEAR_END, null, BigDecimal.ONE, result.earned(), BigDecimal.ONE,
+                    result.earned(), terms.shadow(), "quality earned: " + result.earned().toPlainString() + " of "
+                            + result.pot().toPlainString() + (terms.quality().withhold() ? " withheld" : " bonus")));
+        }
+        return statement(YEAR_END, lines);
+    }
+
+    /**
+     * What the year is worth under the terms, with the units as they are now: the fixed element,
+     * the activity (plan + risk share, or the activity payments month by month) and the quality
+     * incentive's net (earned, less the withhold).
+     */
+    public static BigDecimal entitlement(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            List<BigDecimal> achieved) {
+        BigDecimal total = terms.instalments().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (terms.shadow()) {
+            return total;
+        }
+        if (terms.mode() != null) {
+            total = total.add(terms.riskShare() != null ? riskSharedActivity(terms, paidUnits) : sumOfMonths(terms, paidUnits));
+        }
+        if (terms.quality() != null) {
+            BigDecimal earned = QualityIncentive.settle(terms.quality().pot(), terms.quality().indicators(), achieved)
+                    .earned();
+            total = total.add(terms.quality().withhold() ? earned.subtract(terms.quality().pot()) : earned);
+        }
+        return total;
+    }
+
+    private static BigDecimal sumOfMonths(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int month = 1; month <= MONTHS; month++) {
+            for (String code : codes(terms, month, paidUnits, Map.of())) {
+                sum = sum.add(activityAmount(terms, month, code, paidUnits));
+            }
+        }
+        return sum;
+    }
+
+    /** Plan value + the risk-share adjustment on the year's actual value, rounded once. */
+    private static BigDecimal riskSharedActivity(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits) {
+        BigDecimal[] values = values(terms, paidUnits);
+        RiskShareSchedule.Adjustment adjustment = terms.riskShare().apply(values[0], values[1]);
+        return values[0].add(adjustment.exact()).setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    /** The year's plan value and actual value, exact. */
+    private static BigDecimal[] values(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits) {
+        BigDecimal plan = BigDecimal.ZERO;
+        BigDecimal actual = BigDecimal.ZERO;
+        for (int month = 1; month <= MONTHS; month++) {
+            for (Map.Entry<String, BigDecimal> p : terms.plan().getOrDefault(month, Map.of()).entrySet()) {
+                plan = plan.add(p.getValue().multiply(price(terms, p.getKey())));
+            }
+            for (Map.Entry<String, BigDecimal> a : paidUnits.getOrDefault(month, Map.of()).entrySet()) {
+                actual = actual.add(a.getValue().multiply(price(terms, a.getKey())));
+            }
+        }
+        return new BigDecimal[] { plan, actual };
+    }
+
+    private static Line riskShare(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, List<Line> adjustments) {
+        BigDecimal onAccount = BigDecimal.ZERO;
+        for (Map<String, BigDecimal> byCode : issued.values()) {
+            onAccount = onAccount.add(byCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        }
+        for (Line line : adjustments) {
+            if (line.kind() == Kind.ADJUSTMENT) {
+                onAccount = onAccount.add(line.amount());
+            }
+        }
+        BigDecimal[] values = values(terms, paidUnits);
+        RiskShareSchedule.Adjustment adjustment = terms.riskShare().apply(values[0], values[1]);
+        BigDecimal entitlement = riskSharedActivity(terms, paidUnits);
+        BigDecimal balance = entitlement.subtract(onAccount);
+        return new Line(Kind.RISK_SHARE, YEAR_END, null, null, null, null, balance, terms.shadow(),
+                "plan " + plain(values[0]) + ", actual " + plain(values[1]) + ", variance " + plain(adjustment.variance())
+                        + ": the commissioner's share " + plain(adjustment.amount()) + (adjustment.capped() ? " (capped)" : "")
+                        + ", the provider's " + plain(adjustment.providerShare()) + "; activity entitlement "
+                        + plain(entitlement) + " less " + plain(onAccount) + " paid on account");
+    }
+
+    /** Corrects months 1 to {@code upTo} whose activity now differs from what was issued for them. */
+    private static void adjustments(Terms terms, int upTo, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, List<Line> lines) {
+        for (int month = 1; month <= upTo; month++) {
+            for (String code : codes(terms, month, paidUnits, issued)) {
+                BigDecimal already = issued.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+                Line now = activity(terms, month, code, paidUnits, Kind.ADJUSTMENT, already);
+                if (now.amount().signum() != 0) {
+                    lines.add(now);
+                }
+            }
+        }
+    }
+
+    /** The activity line for a month and code; an adjustment pays the amount now due less {@code already}. */
+    private static Line activity(Terms terms, int month, String code, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Kind kind, BigDecimal already) {
+        BigDecimal units = paidUnits.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+        BigDecimal price = price(terms, code);
+        BigDecimal amount = activityAmount(terms, month, code, paidUnits).subtract(already);
+        String detail = (kind == Kind.ADJUSTMENT ? "month " + month + " now " + plain(amount.add(already)) + ", issued "
+                + plain(already) + "; " : "") + "planned " + plain(terms.planned(month, code)) + ", paid units "
+                + plain(units) + ", mode " + terms.mode();
+        return new Line(kind, month, code, units, price, terms.marginalRate(), amount, terms.shadow(), detail);
+    }
+
+    private static BigDecimal activityAmount(Terms terms, int month, String code,
+            Map<Integer, Map<String, BigDecimal>> paidUnits) {
+        BigDecimal units = paidUnits.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+        return ActivityPayment.of(terms.mode(), terms.planned(month, code), units, price(terms, code),
+                terms.marginalRate()).amount();
+    }
+
+    private static BigDecimal price(Terms terms, String code) {
+        return terms.prices().getOrDefault(code, BigDecimal.ZERO);
+    }
+
+    /** The codes a month's activity is about: planned, paid, or issued before. */
+    private static TreeSet<String> codes(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued) {
+        TreeSet<String> codes = new TreeSet<>(terms.plan().getOrDefault(month, Map.of()).keySet());
+        codes.addAll(paidUnits.getOrDefault(month, Map.of()).keySet());
+        codes.addAll(issued.getOrDefault(month, Map.of()).keySet());
+        return codes;
+    }
+
+    private static Statement statement(int month, List<Line> lines) {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal shadow = BigDecimal.ZERO.setScale(2);
+        for (Line line : lines) {
+            if (line.shadow()) {
+                shadow = shadow.add(line.amount());
+            } else {
+                total = total.add(line.amount());
+            }
+        }
+        return new Statement(month, List.copyOf(lines), total, shadow);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+    }
+}

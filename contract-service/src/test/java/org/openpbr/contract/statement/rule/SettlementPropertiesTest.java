@@ -1,0 +1,103 @@
+package org.openpbr.contract.statement.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openpbr.contract.agreement.rule.Instalments;
+import org.openpbr.contract.quality.rule.QualityIncentive;
+import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
+import org.openpbr.contract.statement.rule.Settlement.Line;
+import org.openpbr.contract.statement.rule.Settlement.Statement;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * For any year of units, arriving on time or late: each statement's total is the sum of its paid
+ * lines; the monthly payments plus the year end equal the annual entitlement exactly; a late unit
+ * is paid once; shadow pays exactly the fixed instalments.
+ */
+class SettlementPropertiesTest {
+
+    @Property(tries = 300)
+    void the_months_and_the_year_end_add_up_to_the_entitlement(@ForAll("units") int[][] units,
+            @ForAll("modes") ActivityPayment.Mode mode, @ForAll boolean riskShared, @ForAll boolean shadow,
+            @ForAll @IntRange(min = 0, max = 100) int achieved) {
+        Settlement.Terms terms = terms(mode, riskShared, shadow);
+        Map<Integer, Map<String, BigDecimal>> now = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> issued = new HashMap<>();
+        BigDecimal fixed = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal instalments = BigDecimal.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            // units[m-1][0] arrive on time; units[m-1][1] more arrive for the same month a month later.
+            now.put(m, new HashMap<>(Map.of("11", BigDecimal.valueOf(units[m - 1][0]), "04", BigDecimal.valueOf(units[m - 1][2]))));
+            if (m > 1) {
+                now.get(m - 1).merge("11", BigDecimal.valueOf(units[m - 2][1]), BigDecimal::add);
+            }
+            Statement s = Settlement.monthly(terms, m, now, issued);
+            assertTotals(s);
+            fixed = fixed.add(SettlementTest.record(s, issued));
+            paid = paid.add(s.total());
+            instalments = instalments.add(terms.instalments().get(m - 1));
+            if (shadow) {
+                assertThat(s.total()).isEqualByComparingTo(terms.instalments().get(m - 1));
+            }
+        }
+        now.get(12).merge("11", BigDecimal.valueOf(units[11][1]), BigDecimal::add);
+        List<BigDecimal> scores = List.of(BigDecimal.valueOf(achieved));
+        Statement end = Settlement.yearEnd(terms, now, issued, fixed, scores);
+        assertTotals(end);
+        paid = paid.add(end.total());
+        assertThat(paid).isEqualByComparingTo(Settlement.entitlement(terms, now, scores));
+        if (shadow) {
+            assertThat(paid).isEqualByComparingTo(instalments);
+        }
+        // Issuing again with nothing new adds nothing: every month is settled.
+        SettlementTest.record(end, issued);
+        Statement again = Settlement.yearEnd(terms, now, issued, fixed, scores);
+        assertThat(again.lines()).noneMatch(l -> l.kind() == Settlement.Kind.ADJUSTMENT);
+    }
+
+    private static void assertTotals(Statement s) {
+        BigDecimal sum = s.lines().stream().filter(l -> !l.shadow()).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal shadow = s.lines().stream().filter(Line::shadow).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(s.total()).isEqualByComparingTo(sum);
+        assertThat(s.shadowTotal()).isEqualByComparingTo(shadow);
+        assertThat(s.lines()).allSatisfy(l -> assertThat(l.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(2));
+    }
+
+    static Settlement.Terms terms(ActivityPayment.Mode mode, boolean riskShared, boolean shadow) {
+        Map<Integer, Map<String, BigDecimal>> plan = new HashMap<>();
+        for (int m = 1; m <= 12; m++) {
+            plan.put(m, Map.of("11", new BigDecimal("7.5"), "04", new BigDecimal("3")));
+        }
+        RiskShareSchedule schedule = riskShared ? new RiskShareSchedule(List.of(SettlementTest.band("0", "0"),
+                SettlementTest.band("0.02", "0.5")), List.of(SettlementTest.band("0", "0"), SettlementTest.band("0.03", "0.35")),
+                new BigDecimal("5000.00"), null) : null;
+        Settlement.Quality quality = new Settlement.Quality(true, new BigDecimal("1000.01"), List.of(
+                new QualityIncentive.Indicator("A", BigDecimal.ONE, new BigDecimal("80"), new BigDecimal("60"),
+                        QualityIncentive.Scale.LINEAR, QualityIncentive.Direction.HIGHER_IS_BETTER)));
+        return new Settlement.Terms(shadow, Instalments.equal(new BigDecimal("100000.07")), mode, new BigDecimal("0.75"),
+                Map.of("11", new BigDecimal("1234.57"), "04", new BigDecimal("333.33")), plan, quality, schedule);
+    }
+
+    @Provide
+    Arbitrary<ActivityPayment.Mode> modes() {
+        return Arbitraries.of(ActivityPayment.Mode.class);
+    }
+
+    @Provide
+    Arbitrary<int[][]> units() {
+        Arbitrary<int[]> month = Arbitraries.integers().between(0, 20).array(int[].class).ofSize(3);
+        return month.array(int[][].class).ofSize(12);
+    }
+}
