@@ -9,6 +9,16 @@ public interface ContractConfig {
 
     Feed feed();
 
+    Statement statement();
+
+    /** How statements are issued. */
+    interface Statement {
+
+        /** A draft is not issued from clustering data read longer ago than this (pull, recompute, then issue). */
+        @WithDefault("PT24H")
+        java.time.Duration maxDataAge();
+    }
+
     /** The pull of cluster episodes and allocations from clustering-service's change feed. */
     interface Feed {
 

@@ -303,7 +303,8 @@ public class ContractService {
         }
     }
 
-    private static void requireActing(Caller caller, Side side) {
+    /** 403 unless the caller holds its party's acting role: the commissioner's contract-manager, the provider's finance. */
+    public static void requireActing(Caller caller, Side side) {
         String role = side == Side.COMMISSIONER ? Roles.CONTRACT_MANAGER : Roles.FINANCE;
         if (!caller.hasRole(role)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "For the " + side.name().toLowerCase()

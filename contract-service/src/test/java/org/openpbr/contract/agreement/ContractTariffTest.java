@@ -15,6 +15,8 @@ import static org.openpbr.contract.ContractApi.contractManager;
 import static org.openpbr.contract.ContractApi.money;
 import static org.openpbr.testing.Api.api;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.openpbr.testing.ServiceTest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 
@@ -44,6 +47,9 @@ class ContractTariffTest {
 
     @OidcWireMock
     WireMockServer server;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Test
     void tariff_prices_and_their_components_are_copied_into_the_version_with_the_tariff_version() {
@@ -95,6 +101,8 @@ class ContractTariffTest {
         api(contractManager("C13")).contentType(ContentType.JSON).body(draft("C13", "T13", id, "CLUSTER_EPISODE"))
                 .post("/v1/contracts").then().statusCode(503).header("Retry-After", "30");
         api(contractManager("C13")).get("/v1/contracts").then().statusCode(200).body("items", hasSize(0));
+        // The test application is shared: close the circuit this test opened, for the tests after it.
+        breakers.resetAll();
     }
 
     private void token() {

@@ -35,6 +35,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.oidc.server.OidcWireMock;
 
 /**
@@ -54,6 +55,9 @@ class CaseloadFeedTest {
 
     @OidcWireMock
     WireMockServer server;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     @Inject
     DataSource dataSource;
@@ -97,6 +101,8 @@ class CaseloadFeedTest {
                 .willReturn(aResponse().withStatus(503)));
         api(finance("RF1")).post("/v1/caseload/sync").then().statusCode(503).header("Retry-After", "30");
         assertThat(rows("select count(*) from fed_episode")).containsExactly("2");
+        // The test application is shared: close the circuit this test opened, for the tests after it.
+        breakers.resetAll();
     }
 
     private List<String> rows(String sql) throws SQLException {

@@ -1,0 +1,393 @@
+package org.openpbr.contract.statement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.openpbr.contract.ContractConfig;
+import org.openpbr.contract.agreement.ContractQueries;
+import org.openpbr.contract.agreement.ContractService;
+import org.openpbr.contract.agreement.ContractTerms;
+import org.openpbr.contract.agreement.ContractViews;
+import org.openpbr.contract.agreement.rule.Instalments;
+import org.openpbr.contract.caseload.CaseloadFeed;
+import org.openpbr.contract.quality.rule.QualityIncentive;
+import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
+import org.openpbr.contract.statement.rule.ActivityPayment;
+import org.openpbr.contract.statement.rule.Settlement;
+import org.openpbr.contract.validation.rule.PaymentValidation;
+import org.openpbr.platform.audit.AuditTrail;
+import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.feed.FeedPositions;
+import org.openpbr.platform.persistence.Row;
+import org.openpbr.platform.problem.IfMatch;
+import org.openpbr.platform.problem.ProblemException;
+import org.openpbr.platform.problem.ProblemType;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Statements: validates the contract's units (rule set pv-1) from the clustering data held, prices
+ * them, settles them (see {@link Settlement}) and keeps the result as a draft that may be
+ * recomputed, until the commissioner issues it. Months are issued in order, the year end after
+ * month 12. A draft records the feed position and contract version it used; it is not issued
+ * from data older than the configured age, nor once newer clustering data has arrived.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    static final String FEED = "clustering";
+    private static final int MAX_UNITS_PAGE = 1000;
+
+    /** A statement with what the API shows of it. */
+    public record Stored(StatementViews.Statement view, String etag) {
+    }
+
+    @Inject
+    ContractService contracts;
+
+    @Inject
+    ContractQueries contractQueries;
+
+    @Inject
+    StatementQueries queries;
+
+    @Inject
+    CaseloadFeed feed;
+
+    @Inject
+    FeedPositions positions;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    ContractConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Computes (or recomputes) the draft statement of a month, as of today. */
+    @Transactional
+    public Stored compute(Caller caller, UUID id, int month, URI base, LocalDate today) {
+        ContractQueries.ContractRow contract = contracts.visible(caller, id);
+        ContractService.requireActing(caller, ContractService.side(caller, contract).orElseThrow());
+        contractQueries.lockContract(id);
+        StatementQueries.Header existing = queries.lockedHeader(id, month).orElse(null);
+        if (existing != null && "ISSUED".equals(existing.status())) {
+            throw ProblemException.conflict("The statement for month " + month
+                    + " is issued and never changes; corrections appear as adjustments in the next statement");
+        }
+        requirePreviousIssued(id, month);
+        ContractQueries.VersionRow version = contracts.latestAgreed(id).orElseThrow(() -> ProblemException.conflict(
+                "No version of the contract is agreed: statements settle an agreed version"));
+        Computed computed = settle(contract, version, month, today);
+        UUID statementId = existing == null ? UUID.randomUUID() : existing.id();
+        List<StatementViews.Line> lines = new ArrayList<>();
+        int n = 1;
+        for (Settlement.Line line : computed.statement().lines()) {
+            lines.add(new StatementViews.Line(n++, line.kind().name(), line.forMonth(), line.code(), line.quantity(),
+                    line.price(), line.rate(), line.amount(), line.shadow(), line.detail()));
+        }
+        int[] counts = new int[3];
+        computed.stated().forEach(u -> counts[u.unit().status().ordinal()]++);
+        OffsetDateTime pulled = feed.lastPulledAt();
+        ContractTerms.Activity activity = version.terms().activity();
+        StatementQueries.Header header = new StatementQueries.Header(statementId, id, month, version.version(), "DRAFT", 1,
+                PaymentValidation.RULE_SET, positions.position(FEED), pulled == null ? null : pulled.toInstant(),
+                activity == null ? null : activity.tariffId(), activity == null ? null : activity.tariffVersion(),
+                computed.asOf(), null, by(caller), computed.statement().total(), computed.statement().shadowTotal(),
+                counts[0], counts[1], counts[2], null, null, null);
+        queries.saveDraft(header, lines, computed.stated());
+        audit.record(caller, "statement.computed", "contract", id.toString(), null,
+                Map.of("month", month, "total", computed.statement().total().toPlainString()));
+        return read(caller, id, month, base);
+    }
+
+    /** Issues a draft: from now on it never changes. Issuing an issued statement again returns it. */
+    @Transactional
+    public Stored issue(Caller caller, UUID id, int month, String ifMatch, URI base) {
+        ContractQueries.ContractRow contract = contracts.visible(caller, id);
+        if (ContractService.side(caller, contract).orElseThrow() != ContractService.Side.COMMISSIONER
+                || !caller.hasRole(Roles.CONTRACT_MANAGER)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Statements are issued by the commissioner's contract-manager");
+        }
+        contractQueries.lockContract(id);
+        StatementQueries.Header header = queries.lockedHeader(id, month)
+                .orElseThrow(() -> ProblemException.notFound("Statement for month " + month + " of contract " + id));
+        IfMatch.requirePresent(ifMatch, "Send the statement's ETag in If-Match (GET the statement to read it)");
+        if ("ISSUED".equals(header.status())) {
+            if (!etag(header).equals(ifMatch.strip()) && !draftEtag(header).equals(ifMatch.strip())) {
+                throw new ProblemException(ProblemType.PRECONDITION_FAILED, "The statement has changed since you read it");
+            }
+            return read(caller, id, month, base);
+        }
+        IfMatch.requireMatch(ifMatch, etag(header), "The draft was recomputed since you read it (now revision "
+                + header.revision() + "); GET it again and retry");
+        requirePreviousIssued(id, month);
+        String position = positions.position(FEED);
+        if (!java.util.Objects.equals(position, header.feedPosition())) {
+            throw ProblemException.conflict("New clustering data has arrived since the draft was computed; recompute it"
+                    + " (POST /v1/contracts/" + id + "/statements) and check it before issuing");
+        }
+        Duration maxAge = config.statement().maxDataAge();
+        if (header.dataAsOf() == null || header.dataAsOf().isBefore(Instant.now().minus(maxAge))) {
+            throw ProblemException.conflict("The draft's clustering data is as of "
+                    + (header.dataAsOf() == null ? "never (the feed was never read)" : header.dataAsOf().toString())
+                    + ", older than " + maxAge + ": pull it (POST /v1/caseload/sync), recompute the draft and issue that");
+        }
+        String hash = hash(header, queries.lines(header.id()));
+        queries.issue(header.id(), hash, by(caller));
+        audit.record(caller, "statement.issued", "contract", id.toString(), null,
+                Map.of("month", month, "contentHash", hash, "total", header.total().toPlainString()));
+        return read(caller, id, month, base);
+    }
+
+    public Stored read(Caller caller, UUID id, int month, URI base) {
+        ContractQueries.ContractRow contract = contracts.visible(caller, id);
+        StatementQueries.Header h = queries.header(id, month)
+                .orElseThrow(() -> ProblemException.notFound("Statement for month " + month + " of contract " + id));
+        ContractQueries.VersionRow version = contractQueries.version(id, h.contractVersion()).orElseThrow();
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Row r : queries.ruleCounts(h.id())) {
+            byRule.put(r.text("rule"), r.whole("units"));
+        }
+        StatementViews.Statement view = new StatementViews.Statement(id, contract.reference(), contract.commissionerCode(),
+                contract.providerCode(), contract.financialYear(), month, h.status(), h.revision(), version.shadow(),
+                new StatementViews.Source(h.contractVersion(), h.ruleSet(), h.feedPosition(), h.dataAsOf(), h.tariffId(),
+                        h.tariffVersion(), h.asOfDate()),
+                queries.lines(h.id()), h.total(), h.shadowTotal(),
+                new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule), h.computedAt(),
+                h.computedBy(), h.contentHash(), h.issuedAt(), h.issuedBy(),
+                base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units"));
+        return new Stored(view, etag(h));
+    }
+
+    public List<StatementViews.Summary> list(Caller caller, UUID id, URI base) {
+        contracts.visible(caller, id);
+        return queries.headers(id).stream().map(h -> new StatementViews.Summary(h.month(), h.status(), h.total(),
+                h.shadowTotal(), h.computedAt(), h.issuedAt(), h.contentHash(),
+                base.resolve("/v1/contracts/" + id + "/statements/" + h.month()))).toList();
+    }
+
+    /** A page of a statement's units: the commissioner sees pseudonyms, the provider its local ids. */
+    public StatementViews.UnitPage units(Caller caller, UUID id, int month, String status, String after, int limit,
+            URI base) {
+        ContractQueries.ContractRow contract = contracts.visible(caller, id);
+        boolean commissioner = ContractService.side(caller, contract).orElseThrow() == ContractService.Side.COMMISSIONER;
+        if (commissioner && !caller.hasRole(Roles.CONTRACT_MANAGER)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Record-level units are for the commissioner's"
+                    + " contract-manager (payment validation); the statement's counts are open to its analysts");
+        }
+        StatementQueries.Header h = queries.header(id, month)
+                .orElseThrow(() -> ProblemException.notFound("Statement for month " + month + " of contract " + id));
+        int rows = Math.min(Math.max(limit, 1), MAX_UNITS_PAGE);
+        List<Row> page = queries.units(h.id(), status, after == null ? "" : after, rows + 1);
+        List<StatementViews.Unit> items = new ArrayList<>();
+        for (Row r : page.subList(0, Math.min(rows, page.size()))) {
+            items.add(new StatementViews.Unit(r.text("unit_key"), r.integer("month"), r.text("code"), r.decimal("quantity"),
+                    r.text("status"), r.flag("paid"), commissioner ? r.text("pseudonym") : r.text("local_id"),
+                    read(r.text("reasons"), new TypeReference<List<StatementViews.Reason>>() {
+                    }), read(r.text("evidence"), new TypeReference<Map<String, String>>() {
+                    })));
+        }
+        URI next = page.size() > rows ? base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units?limit="
+                + rows + "&after=" + java.net.URLEncoder.encode(items.get(items.size() - 1).key(), StandardCharsets.UTF_8)
+                + (status == null ? "" : "&status=" + status)) : null;
+        return new StatementViews.UnitPage(items, next);
+    }
+
+    /** What a statement is worth: the settlement and the units it states. */
+    private record Computed(Settlement.Statement statement, List<StatementQueries.StoredUnit> stated, LocalDate asOf) {
+    }
+
+    private Computed settle(ContractQueries.ContractRow contract, ContractQueries.VersionRow version, int month,
+            LocalDate today) {
+        ContractTerms.Terms terms = version.terms();
+        List<ContractViews.Price> prices = contractQueries.prices(version.id());
+        Map<String, BigDecimal> priceOf = new HashMap<>();
+        prices.forEach(p -> priceOf.put(p.code(), p.price()));
+        LocalDate monthEnd = month == Settlement.YEAR_END ? contract.yearEnd()
+                : YearMonth.from(contract.yearStart()).plusMonths(month - 1L).atEndOfMonth();
+        LocalDate asOf = today.isBefore(monthEnd) ? today : monthEnd;
+        List<PaymentValidation.Unit> units = List.of();
+        Map<String, PaymentValidation.Episode> episodeOf = new HashMap<>();
+        if (terms.activity() != null) {
+            ContractTerms.PaymentValidation v = terms.validation();
+            PaymentValidation.Terms rules = new PaymentValidation.Terms(contract.commissionerCode(),
+                    contract.providerCode(), contract.yearStart(),
+                    PaymentValidation.UnitKind.valueOf(terms.activity().unit().name()),
+                    Set.copyOf(version.schemeVersions()), version.teams() == null ? null : Set.copyOf(version.teams()),
+                    priceOf, v != null && v.queried() == ContractTerms.QueriedHandling.HOLD,
+                    v == null || v.allocationLagDays() == null ? 14 : v.allocationLagDays(),
+                    v == null || v.concurrentCareWith() == null ? Set.of() : Set.copyOf(v.concurrentCareWith()),
+                    v != null && v.unassessed() == ContractTerms.UnassessedHandling.PRICED);
+            List<PaymentValidation.Episode> episodes = queries.episodes(contract.providerCode(),
+                    contract.commissionerCode(), contract.yearStart(), asOf);
+            episodes.forEach(e -> episodeOf.put(e.id(), e));
+            units = PaymentValidation.validate(rules, episodes, queries.allocations(contract.providerCode(),
+                    contract.commissionerCode(), contract.yearStart(), asOf), List.of(),
+                    queries.elsewhere(contract.providerCode(), contract.commissionerCode(), contract.financialYear(),
+                            contract.yearStart(), asOf), asOf);
+        }
+        int upTo = Math.min(month, 12);
+        Map<Integer, Map<String, BigDecimal>> paid = new HashMap<>();
+        for (PaymentValidation.Unit u : units) {
+            if (u.paid() && u.month() <= upTo) {
+                paid.computeIfAbsent(u.month(), k -> new HashMap<>()).merge(u.code(), u.quantity(), BigDecimal::add);
+            }
+        }
+        Settlement.Terms settlement = settlementTerms(version, priceOf);
+        Map<Integer, Map<String, BigDecimal>> issued = queries.issuedActivity(contract.id());
+        Settlement.Statement statement = month == Settlement.YEAR_END
+                ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()), achieved(terms))
+                : Settlement.monthly(settlement, month, paid, issued);
+        // The statement states its month's units, and earlier units whose verdict changed since last stated.
+        Map<String, String> stated = queries.statedUnits(contract.id());
+        List<StatementQueries.StoredUnit> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (PaymentValidation.Unit u : units) {
+            if (u.month() > upTo || !seen.add(u.key())) {
+                continue;
+            }
+            String verdict = u.status().name() + "|" + u.paid() + "|" + u.code() + "|" + u.quantity().toPlainString();
+            boolean own = u.month() == month;
+            if (own || !verdict.equals(stated.get(u.key()))) {
+                PaymentValidation.Episode e = episodeOf.get(u.evidence().get("episodeId"));
+                kept.add(new StatementQueries.StoredUnit(u, e == null ? null : e.localId(), e == null ? null : e.pseudonym()));
+            }
+        }
+        return new Computed(statement, kept, asOf);
+    }
+
+    private Settlement.Terms settlementTerms(ContractQueries.VersionRow version, Map<String, BigDecimal> prices) {
+        ContractTerms.Terms terms = version.terms();
+        List<BigDecimal> instalments = terms.fixed() == null ? List.of() : terms.fixed().phasing() == null
+                ? Instalments.equal(terms.fixed().annualAmount())
+                : Instalments.phased(terms.fixed().annualAmount(), terms.fixed().phasing());
+        Map<Integer, Map<String, BigDecimal>> plan = new HashMap<>();
+        for (Row line : contractQueries.planLines(version.id())) {
+            plan.computeIfAbsent(line.integer("month"), k -> new LinkedHashMap<>()).put(line.text("code"), line.decimal("units"));
+        }
+        ActivityPayment.Mode mode = terms.activity() == null ? null : ActivityPayment.Mode.valueOf(terms.activity().mode().name());
+        BigDecimal rate = terms.activity() == null || terms.activity().marginalRatePercent() == null ? BigDecimal.ONE
+                : percent(terms.activity().marginalRatePercent());
+        Settlement.Quality quality = null;
+        if (terms.quality() != null) {
+            ContractTerms.Quality q = terms.quality();
+            BigDecimal base = terms.fixed() == null ? BigDecimal.ZERO : terms.fixed().annualAmount();
+            if (q.base() == ContractTerms.QualityBase.CONTRACT_VALUE) {
+                for (Map<String, BigDecimal> byCode : plan.values()) {
+                    for (Map.Entry<String, BigDecimal> p : byCode.entrySet()) {
+                        base = base.add(p.getValue().multiply(prices.getOrDefault(p.getKey(), BigDecimal.ZERO)));
+                    }
+                }
+            }
+            quality = new Settlement.Quality(q.kind() == ContractTerms.QualityKind.WITHHOLD,
+                    QualityIncentive.pot(base, percent(q.ratePercent())), q.indicators().stream()
+                            .map(i -> new QualityIncentive.Indicator(i.measureId(), i.weight(), i.target(), i.floor(),
+                                    QualityIncentive.Scale.valueOf(i.scale().name()),
+                                    QualityIncentive.Direction.valueOf(i.direction().name())))
+                            .toList());
+        }
+        RiskShareSchedule schedule = null;
+        if (terms.riskShare() != null) {
+            ContractTerms.RiskShare r = terms.riskShare();
+            schedule = new RiskShareSchedule(bands(r.over()), bands(r.under()), r.overCap(), r.underCap());
+        }
+        return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, quality, schedule);
+    }
+
+    /** Quality achievement: until outcomes-service reports it (or it is entered), nothing is achieved. */
+    private static List<BigDecimal> achieved(ContractTerms.Terms terms) {
+        List<BigDecimal> none = new ArrayList<>();
+        if (terms.quality() != null) {
+            terms.quality().indicators().forEach(i -> none.add(null));
+        }
+        return none;
+    }
+
+    private static List<RiskShareSchedule.Band> bands(List<ContractTerms.Band> bands) {
+        return bands.stream().map(b -> new RiskShareSchedule.Band(percent(b.fromPercent()), percent(b.sharePercent())))
+                .toList();
+    }
+
+    private static BigDecimal percent(BigDecimal value) {
+        return value.divide(BigDecimal.valueOf(100), 10, RoundingMode.UNNECESSARY).stripTrailingZeros();
+    }
+
+    private void requirePreviousIssued(UUID id, int month) {
+        if (month > 1) {
+            StatementQueries.Header previous = queries.header(id, month - 1).orElse(null);
+            if (previous == null || !"ISSUED".equals(previous.status())) {
+                throw ProblemException.conflict("Month " + (month - 1) + "'s statement is not issued yet; statements are"
+                        + " issued in order, the year end (13) after month 12");
+            }
+        }
+    }
+
+    private String hash(StatementQueries.Header h, List<StatementViews.Line> lines) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("contractId", h.contractId().toString());
+        content.put("month", h.month());
+        content.put("contractVersion", h.contractVersion());
+        content.put("ruleSet", h.ruleSet());
+        content.put("feedPosition", h.feedPosition());
+        content.put("unitsUpTo", h.asOfDate().toString());
+        content.put("total", h.total().toPlainString());
+        content.put("shadowTotal", h.shadowTotal().toPlainString());
+        content.put("lines", lines.stream().map(l -> java.util.Arrays.asList(l.line(), l.kind(), l.forMonth(), l.code(),
+                StatementViews.plain(l.quantity()), StatementViews.plain(l.price()), StatementViews.plain(l.rate()),
+                l.amount().toPlainString(), l.shadow())).toList());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(queries.write(content).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String etag(StatementQueries.Header h) {
+        return "\"statement-" + h.id() + "-r" + h.revision() + "\"";
+    }
+
+    private static String draftEtag(StatementQueries.Header h) {
+        return "\"statement-" + h.id() + "-r" + (h.revision() - 1) + "\"";
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String by(Caller caller) {
+        return caller.username().orElse(caller.subject());
+    }
+}

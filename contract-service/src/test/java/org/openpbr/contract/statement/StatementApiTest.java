@@ -1,0 +1,218 @@
+package org.openpbr.contract.statement;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.openpbr.contract.ContractApi.agreed;
+import static org.openpbr.contract.ContractApi.commissionerAnalyst;
+import static org.openpbr.contract.ContractApi.contractManager;
+import static org.openpbr.contract.ContractApi.finance;
+import static org.openpbr.contract.ContractApi.money;
+import static org.openpbr.contract.ContractApi.step;
+import static org.openpbr.testing.Api.api;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.openpbr.testing.ApiContract;
+import org.openpbr.testing.ServiceTest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Statements over HTTP, from clustering's feed to an issued statement. The contract (C20 with
+ * RS1, 2025-26): £120,000.00 fixed (£10,000.00 a month), episodes of 11 at £1,000.00 and 04 at
+ * £800.00, all units paid, 2 episodes of 11 planned in April, and a 2% withhold of the fixed
+ * element (£200.00 a month).
+ */
+@QuarkusTest
+@ServiceTest
+class StatementApiTest {
+
+    private static final String FEED = "/auth/v1/feed";
+    private static final ApiContract CLUSTERING = ApiContract.forService("clustering-service");
+
+    @OidcWireMock
+    WireMockServer server;
+
+    @Inject
+    DataSource dataSource;
+
+    private static final String CONTRACT = """
+            {"reference": "C20-RS1-2025-26", "commissionerCode": "C20", "providerCode": "RS1", "financialYear": "2025-26",
+             "scheme": "mh-care-clusters", "schemeVersions": ["2012-illustrative-2"],
+             "terms": {"shadow": false, "fixed": {"annualAmount": 120000.00},
+               "activity": {"unit": "CLUSTER_EPISODE", "priceSource": "LOCAL", "mode": "ALL_UNITS",
+                 "localPrices": [{"code": "11", "price": 1000.00}, {"code": "04", "price": 800.00}]},
+               "quality": {"kind": "WITHHOLD", "ratePercent": 2, "settlement": "YEAR_END", "indicators": [
+                 {"measureId": "CMH-PAIRED", "weight": 1, "target": 50, "scale": "ALL_OR_NOTHING", "direction": "HIGHER_IS_BETTER"}]}},
+             "plan": [{"month": 1, "code": "11", "units": 2}]}
+            """;
+
+    @Test
+    void a_month_is_validated_priced_issued_and_a_late_unit_is_paid_once_as_an_adjustment() throws SQLException {
+        // RS2 also has an agreed contract with C20: its episodes of the same people are PV05 candidates.
+        agreed("C20-RS2-2025-26", "C20", "RS2");
+        String id = api(contractManager("C20")).contentType(ContentType.JSON).body(CONTRACT).post("/v1/contracts").then()
+                .statusCode(201).extract().path("contractId");
+        step(contractManager("C20"), id, 1, "offer").statusCode(200);
+        step(finance("RS1"), id, 1, "agreement").statusCode(200);
+
+        String base = "/v1/contracts/" + id + "/statements";
+        // Nothing pulled yet: the draft can be computed but not issued from data never read.
+        feed(List.of(
+                allocation(1, "A", "a2000000-0000-4000-8000-000000000001", "11", true, "2012-illustrative-2"),
+                episode(2, "A", "e2000000-0000-4000-8000-000000000001", "a2000000-0000-4000-8000-000000000001", "RS1", "11", "2025-04-05", "2025-06-30"),
+                allocation(3, "B", "a2000000-0000-4000-8000-000000000002", "11", true, "2012-illustrative-2"),
+                episode(4, "B", "e2000000-0000-4000-8000-000000000002", "a2000000-0000-4000-8000-000000000002", "RS1", "11", "2025-04-20", null),
+                allocation(5, "C", "a2000000-0000-4000-8000-000000000003", "04", false, "2012-illustrative-2"),
+                episode(6, "C", "e2000000-0000-4000-8000-000000000003", "a2000000-0000-4000-8000-000000000003", "RS1", "04", "2025-04-10", null),
+                allocation(7, "D", "a2000000-0000-4000-8000-000000000004", "11", true, "2012-illustrative-1"),
+                episode(8, "D", "e2000000-0000-4000-8000-000000000004", "a2000000-0000-4000-8000-000000000004", "RS1", "11", "2025-04-15", null),
+                allocation(9, "B", "a2000000-0000-4000-8000-000000000005", "11", true, "2012-illustrative-2"),
+                episode(10, "B", "e2000000-0000-4000-8000-000000000005", "a2000000-0000-4000-8000-000000000005", "RS2", "11", "2025-04-25", "2025-05-31")));
+        api(contractManager("C20")).post("/v1/caseload/sync").then().statusCode(200);
+
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then().statusCode(409);
+        JsonPath april = api(finance("RS1")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then()
+                .statusCode(200).body("status", equalTo("DRAFT")).extract().jsonPath();
+        // 10,000.00 fixed - 200.00 withheld + 2 episodes of 11 x 1,000.00 + 1 of 04 x 800.00 (C's, queried
+        // for its red rules but paid); D's allocation is under a scheme version the contract does not pay.
+        assertThat(april.getString("total")).isEqualTo("12600.00");
+        assertThat(april.getList("lines.kind")).containsExactly("FIXED", "QUALITY_WITHHOLD", "ACTIVITY", "ACTIVITY");
+        assertThat(april.getInt("units.payable")).isEqualTo(1);
+        assertThat(april.getInt("units.queried")).isEqualTo(2);
+        assertThat(april.getInt("units.rejected")).isEqualTo(1);
+        assertThat(april.getMap("units.byRule")).containsEntry("PV02", 1).containsEntry("PV05", 1).containsEntry("PV06", 1);
+        assertThat(april.getString("source.feedPosition")).isNotNull();
+        // Recomputing with no new data gives identical lines.
+        JsonPath again = api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then()
+                .statusCode(200).body("revision", equalTo(2)).extract().jsonPath();
+        assertThat(again.getList("lines")).isEqualTo(april.getList("lines"));
+
+        // The commissioner sees pseudonyms, the provider its local ids; the commissioner's analysts see counts only.
+        api(contractManager("C20")).get(base + "/1/units?status=REJECTED").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].person", equalTo(pseudonym("D"))).body("items[0].reasons[0].rule", equalTo("PV02"))
+                .body("items[0].evidence.allocationId", equalTo("a2000000-0000-4000-8000-000000000004"));
+        api(finance("RS1")).get(base + "/1/units?status=REJECTED").then().statusCode(200)
+                .body("items[0].person", equalTo("LD"));
+        api(commissionerAnalyst("C20")).get(base + "/1/units").then().statusCode(403);
+        api(commissionerAnalyst("C20")).get(base + "/1").then().statusCode(200);
+        api(contractManager("C99")).get(base + "/1").then().statusCode(404);
+        api(finance("RS2")).get(base + "/1/units").then().statusCode(404);
+
+        // Issued by the commissioner, with the ETag: immutable, hashed; issuing again changes nothing.
+        String etag = api(contractManager("C20")).get(base + "/1").then().statusCode(200).extract().header("ETag");
+        api(finance("RS1")).header("If-Match", etag).post(base + "/1/issue").then().statusCode(403);
+        String hash = api(contractManager("C20")).header("If-Match", etag).post(base + "/1/issue").then().statusCode(200)
+                .body("status", equalTo("ISSUED")).body("contentHash", notNullValue()).extract().path("contentHash");
+        api(contractManager("C20")).header("If-Match", etag).post(base + "/1/issue").then().statusCode(200)
+                .body("contentHash", equalTo(hash));
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then().statusCode(409);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : List.of("update statement set total = 0 where contract_id = '" + id + "'",
+                    "delete from statement_line where statement_id in (select id from statement where contract_id = '" + id + "')",
+                    "update statement_unit set paid = false where statement_id in (select id from statement where contract_id = '" + id + "')")) {
+                assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("immutable");
+            }
+        }
+        String csv = api(finance("RS1")).accept("text/csv").get(base + "/1").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().toList()).hasSize(1 + 4).anyMatch(l -> l.contains(",ACTIVITY,1,04,1,800.00,1,800.00,false,"));
+
+        // A late April episode (E, 04) arrives: May's statement pays it once, as an adjustment for April.
+        feed(List.of(allocation(11, "E", "a2000000-0000-4000-8000-000000000006", "04", true, "2012-illustrative-2"),
+                episode(12, "E", "e2000000-0000-4000-8000-000000000006", "a2000000-0000-4000-8000-000000000006", "RS1", "04", "2025-04-25", "2025-05-20")));
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then().statusCode(200);
+        String stale = api(contractManager("C20")).get(base + "/2").then().extract().header("ETag");
+        // New clustering data since the draft: not issued until recomputed.
+        api(contractManager("C20")).post("/v1/caseload/sync").then().statusCode(200);
+        api(contractManager("C20")).header("If-Match", stale).post(base + "/2/issue").then().statusCode(409);
+        JsonPath may = api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then()
+                .statusCode(200).extract().jsonPath();
+        // 10,000.00 - 200.00 + the April adjustment: 04 now 2 x 800.00 = 1,600.00, less 800.00 issued.
+        assertThat(may.getString("total")).isEqualTo("10600.00");
+        assertThat(may.getList("lines.findAll { it.kind == 'ADJUSTMENT' }.forMonth")).containsExactly(1);
+        assertThat(may.getList("lines.findAll { it.kind == 'ADJUSTMENT' }.amount").toString()).isEqualTo("[800.00]");
+        api(contractManager("C20")).get(base + "/2/units").then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].month", equalTo(1)).body("items[0].code", equalTo("04"));
+        String mayTag = api(contractManager("C20")).get(base + "/2").then().extract().header("ETag");
+        api(contractManager("C20")).header("If-Match", mayTag).post(base + "/2/issue").then().statusCode(200);
+        // June, with nothing new: no adjustment again.
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 3}").post(base).then().statusCode(200)
+                .body("total", money("9800.00")).body("lines.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("ADJUSTMENT")));
+        api(finance("RS1")).get(base).then().statusCode(200).body("items", hasSize(3))
+                .body("items[1].status", equalTo("ISSUED")).body("items[2].status", equalTo("DRAFT"));
+    }
+
+    /** Serves the given changes as the page after the feed's current position, then an empty page. */
+    private void feed(List<String> items) throws SQLException {
+        server.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/protocol/openid-connect/token"))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(okJson("{\"access_token\":\"contract-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        String at = position();
+        String next = "st" + System.nanoTime();
+        String page = "{\"items\":[" + String.join(",", items) + "],\"next\":\"http://clustering" + FEED + "?after=" + next
+                + "\",\"resumeAfter\":\"" + next + "\"}";
+        assertThat(CLUSTERING.getResponseFaults("/v1/feed", 200, page)).isEmpty();
+        server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("after", at == null ? absent() : WireMock.equalTo(at))
+                .willReturn(okJson(page)));
+        server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("after", WireMock.equalTo(next))
+                .willReturn(okJson("{\"items\":[],\"resumeAfter\":\"" + next + "\"}")));
+    }
+
+    private String position() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select resume_after from feed_position where feed = 'clustering'")) {
+            return r.next() && !r.getString(1).isEmpty() ? r.getString(1) : null;
+        }
+    }
+
+    private static String pseudonym(String person) {
+        return String.format("P-%032x", ("P" + person).hashCode() & 0xffffffffL);
+    }
+
+    private static String episode(long seq, String person, String id, String allocation, String provider, String code,
+            String start, String end) {
+        return "{\"seq\":" + seq + ",\"type\":\"EPISODE\",\"localId\":\"L" + person + "\",\"pseudonym\":\""
+                + pseudonym(person) + "\",\"episode\":{\"id\":\"" + id
+                + "\",\"patientId\":\"5f0c6f0e-0000-4000-8000-00000000000" + (seq % 10) + "\",\"careSpellId\":"
+                + "\"6a0c6f0e-0000-4000-8000-000000000001\",\"providerCode\":\"" + provider + "\",\"commissionerCode\":\"C20\","
+                + "\"team\":\"T1\",\"code\":\"" + code + "\",\"startDate\":\"" + start + "\","
+                + (end == null ? "" : "\"endDate\":\"" + end + "\",\"endReason\":\"DISCHARGED\",")
+                + "\"reviewDue\":\"2026-04-01\",\"allocationId\":\"" + allocation + "\"}}";
+    }
+
+    private static String allocation(long seq, String person, String id, String code, boolean meetsRedRules,
+            String schemeVersion) {
+        return "{\"seq\":" + seq + ",\"type\":\"ALLOCATION\",\"localId\":\"L" + person + "\",\"pseudonym\":\""
+                + pseudonym(person) + "\",\"allocation\":{\"id\":\"" + id
+                + "\",\"assessmentId\":\"b2000000-0000-4000-8000-00000000000" + (seq % 10) + "\",\"chosenCode\":\"" + code
+                + "\",\"suggestedCode\":\"" + code + "\",\"followsSuggestion\":true,\"chosenMeetsRedRules\":"
+                + meetsRedRules + ",\"clinician\":\"DR1\",\"allocatedOn\":\"2025-04-01\",\"assessedOn\":\"2025-04-01\","
+                + "\"scheme\":\"mh-care-clusters\",\"schemeVersion\":\"" + schemeVersion + "\","
+                + "\"recordedAt\":\"2025-04-02T10:00:00Z\"}}";
+    }
+}
