@@ -33,6 +33,7 @@ import org.openpbr.contract.agreement.ContractTerms;
 import org.openpbr.contract.agreement.ContractViews;
 import org.openpbr.contract.agreement.rule.Instalments;
 import org.openpbr.contract.caseload.CaseloadFeed;
+import org.openpbr.contract.query.QueryQueries;
 import org.openpbr.contract.quality.rule.QualityIncentive;
 import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
 import org.openpbr.contract.statement.rule.ActivityPayment;
@@ -90,6 +91,9 @@ public class StatementService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    QueryQueries accepted;
 
     /** Computes (or recomputes) the draft statement of a month, as of today. */
     @Transactional
@@ -252,7 +256,7 @@ public class StatementService {
             units = PaymentValidation.validate(rules, episodes, queries.allocations(contract.providerCode(),
                     contract.commissionerCode(), contract.yearStart(), asOf), List.of(),
                     queries.elsewhere(contract.providerCode(), contract.commissionerCode(), contract.financialYear(),
-                            contract.yearStart(), asOf), asOf);
+                            contract.yearStart(), asOf), asOf, accepted.accepted(contract.id()));
         }
         int upTo = Math.min(month, 12);
         Map<Integer, Map<String, BigDecimal>> paid = new HashMap<>();

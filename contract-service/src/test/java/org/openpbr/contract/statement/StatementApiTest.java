@@ -165,6 +165,50 @@ class StatementApiTest {
                 .body("total", money("9800.00")).body("lines.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("ADJUSTMENT")));
         api(finance("RS1")).get(base).then().statusCode(200).body("items", hasSize(3))
                 .body("items[1].status", equalTo("ISSUED")).body("items[2].status", equalTo("DRAFT"));
+
+        // Queries. The commissioner queries every unit PV06 flagged in April (C's), and A's unit by key.
+        String queries = "/v1/contracts/" + id + "/queries";
+        api(finance("RS1")).contentType(ContentType.JSON).body("{\"month\": 1, \"rule\": \"PV06\", \"reason\": \"x\"}")
+                .post(queries).then().statusCode(403);
+        String red = api(contractManager("C20")).contentType(ContentType.JSON)
+                .body("{\"month\": 1, \"rule\": \"PV06\", \"reason\": \"Red rules not met: show the clinical rationale\"}")
+                .post(queries).then().statusCode(200).body("raised", equalTo(1)).body("items[0].unitKey",
+                        equalTo("e2000000-0000-4000-8000-000000000003")).extract().path("items[0].id");
+        api(contractManager("C20")).contentType(ContentType.JSON)
+                .body("{\"month\": 1, \"rule\": \"PV06\", \"reason\": \"again\"}").post(queries).then().statusCode(200)
+                .body("raised", equalTo(0)).body("alreadyQueried", equalTo(1));
+        api(contractManager("C20")).contentType(ContentType.JSON)
+                .body("{\"month\": 1, \"units\": [\"no-such-unit\"], \"reason\": \"x\"}").post(queries).then()
+                .statusCode(400).body("errors[0].field", equalTo("units[0]"));
+        String first = api(contractManager("C20")).contentType(ContentType.JSON)
+                .body("{\"month\": 1, \"units\": [\"e2000000-0000-4000-8000-000000000001\"], \"reason\": \"Discharged before the review?\"}")
+                .post(queries).then().statusCode(200).extract().path("items[0].id");
+        api(contractManager("C20")).get(queries + "?open=true").then().statusCode(200).body("items", hasSize(2))
+                .body("items[0].ageDays", equalTo(0)).body("items[0].status", equalTo("RAISED"));
+        // The provider contests one with evidence (required) and accepts the other; the commissioner escalates the first.
+        api(finance("RS1")).contentType(ContentType.JSON).body("{}").post(queries + "/" + first + "/contest").then().statusCode(400);
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{}").post(queries + "/" + first + "/acceptance").then()
+                .statusCode(403);
+        api(finance("RS1")).contentType(ContentType.JSON).body("{\"note\": \"Seen on 30 June; notes attached\"}")
+                .post(queries + "/" + first + "/contest").then().statusCode(200).body("status", equalTo("CONTESTED"));
+        api(contractManager("C20")).contentType(ContentType.JSON).body("{\"note\": \"To the contract review meeting\"}")
+                .post(queries + "/" + first + "/escalation").then().statusCode(200).body("status", equalTo("ESCALATED"))
+                .body("steps.action", org.hamcrest.Matchers.contains("RAISED", "CONTESTED", "ESCALATED"))
+                .body("steps[1].orgCode", equalTo("RS1")).body("steps[1].note", equalTo("Seen on 30 June; notes attached"));
+        api(finance("RS1")).contentType(ContentType.JSON).body("{}").post(queries + "/" + red + "/acceptance").then()
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+        api(finance("RS1")).contentType(ContentType.JSON).body("{}").post(queries + "/" + red + "/acceptance").then()
+                .statusCode(409);
+        api(contractManager("C99")).get(queries + "/" + red).then().statusCode(404);
+        api(finance("RS1")).get(queries + "?open=true").then().statusCode(200).body("items", hasSize(0));
+        // June again: the accepted query reverses C's April unit (800.00) as an adjustment for April, once.
+        JsonPath june = api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 3}").post(base).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(june.getString("total")).isEqualTo("9000.00");
+        assertThat(june.getList("lines.findAll { it.kind == 'ADJUSTMENT' }.amount").toString()).isEqualTo("[-800.00]");
+        api(contractManager("C20")).get(base + "/3/units").then().statusCode(200)
+                .body("items.find { it.key == 'e2000000-0000-4000-8000-000000000003' }.reasons.rule",
+                        org.hamcrest.Matchers.hasItems("PV06", "QUERY_ACCEPTED"));
     }
 
     /** Serves the given changes as the page after the feed's current position, then an empty page. */

@@ -49,7 +49,9 @@ public final class PaymentValidation {
         PV07("code 00, or no assessment", Status.REJECTED),
         PV08("the same unit claimed twice", Status.REJECTED),
         PV09("allocation recorded long after the assessment or the episode start", Status.QUERIED),
-        PV10("re-clustered to a higher-priced code against the tool's suggestion", Status.QUERIED);
+        PV10("re-clustered to a higher-priced code against the tool's suggestion", Status.QUERIED),
+        /** Not a validation finding: the provider accepted the commissioner's query on the unit. */
+        QUERY_ACCEPTED("the provider accepted the commissioner's query on the unit", Status.REJECTED);
 
         public static final int VERSION = 1;
         public final String finding;
@@ -111,6 +113,32 @@ public final class PaymentValidation {
      * @param elsewhere   other providers' episodes of the same people for this commissioner
      */
     public static List<Unit> validate(Terms terms, List<Episode> episodes, Map<String, Allocation> allocations,
+            List<Claim> claims, List<Elsewhere> elsewhere, LocalDate asOf) {
+        return validate(terms, episodes, allocations, claims, elsewhere, asOf, Set.of());
+    }
+
+    /** As {@link #validate(Terms, List, Map, List, List, LocalDate)}; units in {@code reversed} had a query accepted, and are rejected. */
+    public static List<Unit> validate(Terms terms, List<Episode> episodes, Map<String, Allocation> allocations,
+            List<Claim> claims, List<Elsewhere> elsewhere, LocalDate asOf, Set<String> reversed) {
+        List<Unit> units = judgeAll(terms, episodes, allocations, claims, elsewhere, asOf);
+        if (reversed.isEmpty()) {
+            return units;
+        }
+        List<Unit> out = new ArrayList<>(units.size());
+        for (Unit u : units) {
+            if (!reversed.contains(u.key())) {
+                out.add(u);
+                continue;
+            }
+            List<Reason> reasons = new ArrayList<>(u.reasons());
+            reasons.add(new Reason(Rule.QUERY_ACCEPTED, Rule.VERSION, Rule.QUERY_ACCEPTED.finding));
+            out.add(new Unit(u.key(), u.month(), u.code(), u.quantity(), Status.REJECTED, false, List.copyOf(reasons),
+                    u.evidence()));
+        }
+        return out;
+    }
+
+    private static List<Unit> judgeAll(Terms terms, List<Episode> episodes, Map<String, Allocation> allocations,
             List<Claim> claims, List<Elsewhere> elsewhere, LocalDate asOf) {
         LocalDate until = asOf.isBefore(terms.yearEnd()) ? asOf : terms.yearEnd();
         Map<String, List<Elsewhere>> others = new HashMap<>();
