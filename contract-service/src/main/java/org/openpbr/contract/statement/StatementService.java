@@ -33,8 +33,8 @@ import org.openpbr.contract.agreement.ContractTerms;
 import org.openpbr.contract.agreement.ContractViews;
 import org.openpbr.contract.agreement.rule.Instalments;
 import org.openpbr.contract.caseload.CaseloadFeed;
+import org.openpbr.contract.quality.QualityService;
 import org.openpbr.contract.query.QueryQueries;
-import org.openpbr.contract.quality.rule.QualityIncentive;
 import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
 import org.openpbr.contract.statement.rule.ActivityPayment;
 import org.openpbr.contract.statement.rule.Settlement;
@@ -95,6 +95,9 @@ public class StatementService {
     @Inject
     QueryQueries accepted;
 
+    @Inject
+    QualityService quality;
+
     /** Computes (or recomputes) the draft statement of a month, as of today. */
     @Transactional
     public Stored compute(Caller caller, UUID id, int month, URI base, LocalDate today) {
@@ -153,13 +156,14 @@ public class StatementService {
         IfMatch.requireMatch(ifMatch, etag(header), "The draft was recomputed since you read it (now revision "
                 + header.revision() + "); GET it again and retry");
         requirePreviousIssued(id, month);
+        boolean activity = contractQueries.version(id, header.contractVersion()).orElseThrow().terms().activity() != null;
         String position = positions.position(FEED);
-        if (!java.util.Objects.equals(position, header.feedPosition())) {
+        if (activity && !java.util.Objects.equals(position, header.feedPosition())) {
             throw ProblemException.conflict("New clustering data has arrived since the draft was computed; recompute it"
                     + " (POST /v1/contracts/" + id + "/statements) and check it before issuing");
         }
         Duration maxAge = config.statement().maxDataAge();
-        if (header.dataAsOf() == null || header.dataAsOf().isBefore(Instant.now().minus(maxAge))) {
+        if (activity && (header.dataAsOf() == null || header.dataAsOf().isBefore(Instant.now().minus(maxAge)))) {
             throw ProblemException.conflict("The draft's clustering data is as of "
                     + (header.dataAsOf() == null ? "never (the feed was never read)" : header.dataAsOf().toString())
                     + ", older than " + maxAge + ": pull it (POST /v1/caseload/sync), recompute the draft and issue that");
@@ -268,7 +272,8 @@ public class StatementService {
         Settlement.Terms settlement = settlementTerms(version, priceOf);
         Map<Integer, Map<String, BigDecimal>> issued = queries.issuedActivity(contract.id());
         Settlement.Statement statement = month == Settlement.YEAR_END
-                ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()), achieved(terms))
+                ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()),
+                        quality.achieved(contract.id(), version))
                 : Settlement.monthly(settlement, month, paid, issued);
         // The statement states its month's units, and earlier units whose verdict changed since last stated.
         Map<String, String> stated = queries.statedUnits(contract.id());
@@ -300,39 +305,15 @@ public class StatementService {
         ActivityPayment.Mode mode = terms.activity() == null ? null : ActivityPayment.Mode.valueOf(terms.activity().mode().name());
         BigDecimal rate = terms.activity() == null || terms.activity().marginalRatePercent() == null ? BigDecimal.ONE
                 : percent(terms.activity().marginalRatePercent());
-        Settlement.Quality quality = null;
-        if (terms.quality() != null) {
-            ContractTerms.Quality q = terms.quality();
-            BigDecimal base = terms.fixed() == null ? BigDecimal.ZERO : terms.fixed().annualAmount();
-            if (q.base() == ContractTerms.QualityBase.CONTRACT_VALUE) {
-                for (Map<String, BigDecimal> byCode : plan.values()) {
-                    for (Map.Entry<String, BigDecimal> p : byCode.entrySet()) {
-                        base = base.add(p.getValue().multiply(prices.getOrDefault(p.getKey(), BigDecimal.ZERO)));
-                    }
-                }
-            }
-            quality = new Settlement.Quality(q.kind() == ContractTerms.QualityKind.WITHHOLD,
-                    QualityIncentive.pot(base, percent(q.ratePercent())), q.indicators().stream()
-                            .map(i -> new QualityIncentive.Indicator(i.measureId(), i.weight(), i.target(), i.floor(),
-                                    QualityIncentive.Scale.valueOf(i.scale().name()),
-                                    QualityIncentive.Direction.valueOf(i.direction().name())))
-                            .toList());
-        }
+        QualityService.Incentive incentive = quality.incentive(version);
+        Settlement.Quality settled = incentive == null ? null
+                : new Settlement.Quality(incentive.withhold(), incentive.pot(), incentive.indicators());
         RiskShareSchedule schedule = null;
         if (terms.riskShare() != null) {
             ContractTerms.RiskShare r = terms.riskShare();
             schedule = new RiskShareSchedule(bands(r.over()), bands(r.under()), r.overCap(), r.underCap());
         }
-        return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, quality, schedule);
-    }
-
-    /** Quality achievement: until outcomes-service reports it (or it is entered), nothing is achieved. */
-    private static List<BigDecimal> achieved(ContractTerms.Terms terms) {
-        List<BigDecimal> none = new ArrayList<>();
-        if (terms.quality() != null) {
-            terms.quality().indicators().forEach(i -> none.add(null));
-        }
-        return none;
+        return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, settled, schedule);
     }
 
     private static List<RiskShareSchedule.Band> bands(List<ContractTerms.Band> bands) {
