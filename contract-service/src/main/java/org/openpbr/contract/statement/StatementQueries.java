@@ -70,7 +70,8 @@ public class StatementQueries {
         Map<String, PaymentValidation.Allocation> allocations = new HashMap<>();
         for (Row r : Row.all(em.createNativeQuery("""
                 select a.id, a.assessment_id, a.chosen_code, a.suggested_code, a.follows_suggestion,
-                       a.chosen_meets_red_rules, a.assessed_on, a.scheme_version, (a.recorded_at at time zone 'UTC')::date as recorded_on
+                       a.chosen_meets_red_rules, a.assessed_on, a.scheme_version, a.allocated_on,
+                       (a.recorded_at at time zone 'UTC')::date as recorded_on
                   from fed_allocation a join fed_episode e on e.allocation_id = a.id
                  where e.provider_code = :p and e.commissioner_code = :c and e.start_date <= :to
                    and (e.end_date is null or e.end_date >= :from)""", Tuple.class)
@@ -80,7 +81,7 @@ public class StatementQueries {
             allocations.put(id, new PaymentValidation.Allocation(id, r.uuid("assessment_id").toString(),
                     r.text("chosen_code"), r.text("suggested_code"), r.flag("follows_suggestion"),
                     r.flagOrNull("chosen_meets_red_rules"), r.date("assessed_on"), r.text("scheme_version"),
-                    r.date("recorded_on")));
+                    r.date("allocated_on"), r.date("recorded_on")));
         }
         return allocations;
     }

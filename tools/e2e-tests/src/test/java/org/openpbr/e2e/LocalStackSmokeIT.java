@@ -99,6 +99,39 @@ class LocalStackSmokeIT {
             assertThat(reconciliation.path("difference").decimalValue()).isZero();
             assertThat(allocated).isGreaterThan(notClustered).isPositive();
 
+            // The demo year's contract 15N-RX1 went through the whole cycle: a tariff agreed from that
+            // run, the contract drafted, offered and countersigned, clustering's episodes pulled, and
+            // twelve monthly statements and the year end issued. In shadow mode the year pays exactly
+            // the block (the costed total), whatever the cluster-priced activity shows beside it.
+            assertThat(stack.output).anyMatch(line -> line.contains("demo contract 15N-RX1"));
+            String manager = passwordToken(stack, "contracts.15n");
+            JsonNode contractList = getJson(stack.serviceUrl("contract-service") + "/v1/contracts", manager, 200);
+            assertThat(contractList.path("items").size()).isEqualTo(1);
+            JsonNode demoContract = contractList.path("items").get(0);
+            assertThat(demoContract.path("reference").asText()).isEqualTo("15N-RX1");
+            assertThat(demoContract.path("current").path("status").asText()).isEqualTo("AGREED");
+            String contractUrl = stack.serviceUrl("contract-service") + "/v1/contracts/" + demoContract.path("id").asText();
+            JsonNode version = getJson(contractUrl + "/versions/1", passwordToken(stack, "finance.rx1"), 200);
+            assertThat(version.path("terms").path("fixed").path("annualAmount").decimalValue())
+                    .isEqualByComparingTo(reconciliation.path("costedTotal").decimalValue());
+            JsonNode tariff = getJson(stack.serviceUrl("costing-service") + "/v1/tariffs/"
+                    + version.path("terms").path("activity").path("tariffId").asText(), passwordToken(stack, "finance.rx1"), 200);
+            assertThat(tariff.path("status").asText()).isEqualTo("AGREED");
+            assertThat(version.path("prices").size()).isEqualTo(tariff.path("prices").size());
+            JsonNode statementList = getJson(contractUrl + "/statements", manager, 200);
+            assertThat(statementList.path("items").size()).isEqualTo(13);
+            java.math.BigDecimal yearPaid = java.math.BigDecimal.ZERO;
+            for (JsonNode statement : statementList.path("items")) {
+                assertThat(statement.path("status").asText()).isEqualTo("ISSUED");
+                yearPaid = yearPaid.add(statement.path("total").decimalValue());
+            }
+            assertThat(yearPaid).isEqualByComparingTo(reconciliation.path("costedTotal").decimalValue());
+            JsonNode firstMonth = getJson(contractUrl + "/statements/1", manager, 200);
+            assertThat(firstMonth.path("contentHash").asText()).hasSize(64);
+            // Another commissioner, and the independent provider, do not see it.
+            getJson(contractUrl, passwordToken(stack, "contracts.14l"), 404);
+            getJson(contractUrl + "/statements/1", passwordToken(stack, "finance.nz1"), 404);
+
             // One pseudonym in every service, under the key the runner generated: the people costing
             // holds for 15N (as clustering's feed sent them) are exactly the people of 15N's population
             // in clustering, which only 15N's contract manager may list record by record.

@@ -49,7 +49,8 @@ final class DemoTrust {
     private final Map<String, Long> tokensAt = new HashMap<>();
 
     /** What the first start loaded: the people in clustering-service, the costed year in costing-service. */
-    record Loaded(ClusteringLoader.Summary clustering, DemoCosting.Summary costing, String costingFailure) {
+    record Loaded(ClusteringLoader.Summary clustering, DemoCosting.Summary costing, String costingFailure,
+            DemoContract.Summary contract, String contractFailure) {
     }
 
     DemoTrust(LocalStack stack, String password) {
@@ -77,9 +78,17 @@ final class DemoTrust {
             DemoCosting.Summary costing = new DemoCosting(stack.serviceUrl("costing-service"),
                     () -> token(FINANCE_USER)).load(events, reviewPeriods, spec.providerCode(), today);
             Files.writeString(marker, costing + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
-            return new Loaded(summary, costing, null);
+            // The demo year's contract is priced from that costing, so it follows it or is left out.
+            try {
+                DemoContract.Summary contract = new DemoContract(stack.serviceUrl("costing-service"),
+                        stack.serviceUrl("contract-service"), this::token).load(costing, spec.providerCode(), FINANCE_USER);
+                Files.writeString(marker, contract + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
+                return new Loaded(summary, costing, null, contract, null);
+            } catch (IOException | RuntimeException e) {
+                return new Loaded(summary, costing, null, null, e.getMessage());
+            }
         } catch (IOException | RuntimeException e) {
-            return new Loaded(summary, null, e.getMessage());
+            return new Loaded(summary, null, e.getMessage(), null, null);
         }
     }
 

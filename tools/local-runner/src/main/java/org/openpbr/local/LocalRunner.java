@@ -151,6 +151,12 @@ public final class LocalRunner {
                         summary.allocations(), summary.overrides());
                 if (loaded.costing() != null) {
                     OUT.println("  - demo costing RX1: " + loaded.costing());
+                    if (loaded.contract() != null) {
+                        OUT.println("  - demo " + loaded.contract());
+                    } else {
+                        System.err.println("OpenPbR: the demo contract 15N-RX1 could not be made (" + loaded.contractFailure()
+                                + "); make your own through contract-service's API.");
+                    }
                 } else {
                     System.err.println("OpenPbR: the demo trust's costing could not be loaded (" + loaded.costingFailure()
                             + "); load your own files through costing-service's API.");

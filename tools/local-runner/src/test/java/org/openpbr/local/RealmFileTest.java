@@ -130,6 +130,8 @@ class RealmFileTest {
                         "finance.rx1 RX1 PROVIDER [finance]",
                         "analyst.15n 15N COMMISSIONER [analyst]",
                         "clinician.nz1 NZ1 INDEPENDENT_PROVIDER [clinician]",
+                        "finance.nz1 NZ1 INDEPENDENT_PROVIDER [finance]",
+                        "contracts.14l 14L COMMISSIONER [contract-manager, analyst]",
                         "admin X24 NATIONAL [admin]");
     }
 

@@ -78,10 +78,13 @@ public final class PaymentValidation {
             LocalDate start, LocalDate end, LocalDate reviewDue, String allocationId) {
     }
 
-    /** The allocation that started an episode. */
+    /**
+     * The allocation that started an episode: {@code allocatedOn} is the date the record gives the
+     * allocation (PV09 measures from it), {@code recordedOn} the day the system received it.
+     */
     public record Allocation(String id, String assessmentId, String chosenCode, String suggestedCode,
             boolean followsSuggestion, Boolean meetsRedRules, LocalDate assessedOn, String schemeVersion,
-            LocalDate recordedOn) {
+            LocalDate allocatedOn, LocalDate recordedOn) {
     }
 
     /** A claimed unit from a provider's claims file: the person (local id), code and dates. */
@@ -259,7 +262,10 @@ public final class PaymentValidation {
             if (a.assessedOn() != null) {
                 evidence.put("assessedOn", a.assessedOn().toString());
             }
-            evidence.put("recordedOn", a.recordedOn().toString());
+            evidence.put("allocatedOn", a.allocatedOn().toString());
+            if (a.recordedOn() != null) {
+                evidence.put("recordedOn", a.recordedOn().toString());
+            }
             if (!terms.schemeVersions().contains(a.schemeVersion())) {
                 reasons.add(new Reason(Rule.PV02, Rule.VERSION, "scheme version " + a.schemeVersion()
                         + " is not one the contract pays"));
@@ -267,10 +273,10 @@ public final class PaymentValidation {
             if (Boolean.FALSE.equals(a.meetsRedRules())) {
                 reasons.add(new Reason(Rule.PV06, Rule.VERSION, "code " + e.code() + " does not meet its red rules"));
             }
-            long lag = Math.max(a.assessedOn() == null ? 0 : ChronoUnit.DAYS.between(a.assessedOn(), a.recordedOn()),
-                    ChronoUnit.DAYS.between(e.start(), a.recordedOn()));
+            long lag = Math.max(a.assessedOn() == null ? 0 : ChronoUnit.DAYS.between(a.assessedOn(), a.allocatedOn()),
+                    ChronoUnit.DAYS.between(e.start(), a.allocatedOn()));
             if (lag > terms.allocationLagDays()) {
-                reasons.add(new Reason(Rule.PV09, Rule.VERSION, "recorded " + lag + " days after the assessment or the"
+                reasons.add(new Reason(Rule.PV09, Rule.VERSION, "allocated " + lag + " days after the assessment or the"
                         + " episode start (more than " + terms.allocationLagDays() + ")"));
             }
             BigDecimal chosen = terms.prices().get(e.code());

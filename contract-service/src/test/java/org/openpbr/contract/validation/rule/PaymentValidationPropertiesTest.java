@@ -80,7 +80,7 @@ class PaymentValidationPropertiesTest {
         Map<String, Allocation> allocations = new HashMap<>();
         for (Episode e : episodes) {
             allocations.put(e.allocationId(), new Allocation(e.allocationId(), "S" + e.id(), e.code(), e.code(), true,
-                    true, e.start(), "v2", e.start()));
+                    true, e.start(), "v2", e.start(), e.start()));
         }
         return allocations;
     }

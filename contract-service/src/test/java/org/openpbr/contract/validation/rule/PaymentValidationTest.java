@@ -44,9 +44,9 @@ class PaymentValidationTest {
                 end == null ? null : LocalDate.parse(end), LocalDate.parse(due), "A" + id);
     }
 
-    private static Allocation clean(String episode, String code, String assessed, String recorded) {
+    private static Allocation clean(String episode, String code, String assessed, String allocated) {
         return new Allocation("A" + episode, "S" + episode, code, code, true, true, LocalDate.parse(assessed), V2,
-                LocalDate.parse(recorded));
+                LocalDate.parse(allocated), LocalDate.parse(allocated));
     }
 
     private static final List<Episode> RX1 = List.of(
@@ -67,13 +67,13 @@ class PaymentValidationTest {
             Map.entry("AE2", clean("E2", "04", "2025-06-09", "2025-06-10")),
             Map.entry("AE3", clean("E3", "04", "2025-04-01", "2025-04-01")),
             Map.entry("AE4", new Allocation("AE4", "SE4", "11", "11", true, false, LocalDate.parse("2025-07-01"), V2,
-                    LocalDate.parse("2025-07-01"))),
+                    LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-01"))),
             Map.entry("AE5", clean("E5", "00", "2025-08-01", "2025-08-01")),
             Map.entry("AE6", clean("E6", "03", "2025-08-01", "2025-09-20")),
             Map.entry("AE7", new Allocation("AE7", "SE7", "11", "04", false, true, LocalDate.parse("2025-10-01"), V2,
-                    LocalDate.parse("2025-10-01"))),
+                    LocalDate.parse("2025-10-01"), LocalDate.parse("2025-10-01"))),
             Map.entry("AE8", new Allocation("AE8", "SE8", "11", "11", true, true, LocalDate.parse("2025-11-01"),
-                    "2012-illustrative-1", LocalDate.parse("2025-11-01"))),
+                    "2012-illustrative-1", LocalDate.parse("2025-11-01"), LocalDate.parse("2025-11-01"))),
             Map.entry("AE9", clean("E9", "04", "2025-12-01", "2025-12-01")),
             Map.entry("AE10", clean("E10", "11", "2025-05-01", "2025-05-01")),
             Map.entry("AE11", clean("E11", "04", "2025-01-10", "2025-01-10")));
@@ -110,7 +110,7 @@ class PaymentValidationTest {
         assertThat(rules(units.get("E5"))).containsExactly(Rule.PV07);
         assertThat(units.get("E5").status()).isEqualTo(Status.REJECTED);
         assertThat(rules(units.get("E6"))).containsExactly(Rule.PV09);
-        assertThat(units.get("E6").reasons().get(0).detail()).contains("recorded 50 days");
+        assertThat(units.get("E6").reasons().get(0).detail()).contains("allocated 50 days");
         assertThat(rules(units.get("E7"))).containsExactly(Rule.PV10);
         assertThat(units.get("E7").evidence()).containsEntry("suggestedCode", "04").containsEntry("chosenCode", "11")
                 .containsEntry("allocationId", "AE7").containsEntry("assessmentId", "SE7");
