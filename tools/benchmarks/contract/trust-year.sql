@@ -8,14 +8,13 @@
 \set ON_ERROR_STOP on
 delete from fed_episode where provider_code = 'RX1';
 delete from fed_allocation where local_id like 'RX1-%';
-with episodes as (
+create temp table episodes as
     select g, p, k,
            date '2025-04-01' + ((p * 7) % 100) + k * 120 as start_date,
            (array['01','02','03','04','05','06','07','08','10','11','12','13','14','15','16','17','18','19','20','21'])[1 + (g % 20)] as code
       from generate_series(0, :people - 1) p
       cross join lateral generate_series(0, case when p % 2 = 0 then 2 else 1 end) k
-      cross join lateral (select p * 3 + k as g) gg
-)
+      cross join lateral (select p * 3 + k as g) gg;
 insert into fed_allocation (id, change_seq, assessment_id, local_id, pseudonym, chosen_code, suggested_code,
                             follows_suggestion, chosen_meets_red_rules, override_reason, allocated_on, assessed_on,
                             scheme, scheme_version, recorded_at, received_at)
@@ -26,14 +25,6 @@ select md5('a' || g)::uuid, g, md5('s' || g)::uuid, 'RX1-' || p, 'P-' || md5('pe
        start_date, start_date - case when g % 40 = 0 then 20 else 0 end,
        'mh-care-clusters', '2012-illustrative-2', start_date + time '10:00', now()
   from episodes;
-with episodes as (
-    select g, p, k,
-           date '2025-04-01' + ((p * 7) % 100) + k * 120 as start_date,
-           (array['01','02','03','04','05','06','07','08','10','11','12','13','14','15','16','17','18','19','20','21'])[1 + (g % 20)] as code
-      from generate_series(0, :people - 1) p
-      cross join lateral generate_series(0, case when p % 2 = 0 then 2 else 1 end) k
-      cross join lateral (select p * 3 + k as g) gg
-)
 insert into fed_episode (id, change_seq, first_seq, provider_code, commissioner_code, team, patient_id, care_spell_id,
                          local_id, pseudonym, code, start_date, end_date, review_due, end_reason, allocation_id,
                          first_received_at, received_at)

@@ -14,6 +14,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.openpbr.contract.ContractApi.analyst;
 import static org.openpbr.contract.ContractApi.contractManager;
 import static org.openpbr.contract.ContractApi.finance;
+import static org.openpbr.contract.FeedPages.allocation;
+import static org.openpbr.contract.FeedPages.episode;
+import static org.openpbr.contract.FeedPages.page;
+import static org.openpbr.contract.FeedPages.pseudonym;
 import static org.openpbr.testing.Api.api;
 
 import java.sql.Connection;
@@ -68,13 +72,13 @@ class CaseloadFeedTest {
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(okJson("{\"access_token\":\"contract-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         feedPage(null, page("c3", FEED + "?after=c3&limit=1000",
-                allocation(1, "L1", A1, "11", "11", true, "2025-05-02", "2025-05-01"),
-                episode(2, "L1", E1, A1, "RF1", "11", "2025-05-02", null),
-                episode(3, "L2", E2, A1, "RF2", "04", "2025-06-01", null)));
+                allocation(1, "L1", A1, "11", "11", true, "2025-05-02", "2025-05-01", "2012-illustrative-2"),
+                episode(2, "L1", E1, A1, "RF1", "15N", "11", "2025-05-02", null, "2026-05-01"),
+                episode(3, "L2", E2, A1, "RF2", "15N", "04", "2025-06-01", null, "2026-05-01")));
         // The same episode ends on the next page; in the same page, a later state is kept over an earlier one.
         feedPage("c3", page("c5", null,
-                episode(4, "L1", E1, A1, "RF1", "11", "2025-05-02", "2025-07-31"),
-                episode(5, "L2", E2, A1, "RF2", "04", "2025-06-01", "2025-06-30")));
+                episode(4, "L1", E1, A1, "RF1", "15N", "11", "2025-05-02", "2025-07-31", "2026-05-01"),
+                episode(5, "L2", E2, A1, "RF2", "15N", "04", "2025-06-01", "2025-06-30", "2026-05-01")));
 
         api(contractManager("15N")).post("/v1/caseload/sync").then().statusCode(200)
                 .body("changesRead", equalTo(5)).body("episodesStored", equalTo(4)).body("allocationsStored", equalTo(1))
@@ -119,36 +123,5 @@ class CaseloadFeedTest {
         assertThat(CLUSTERING.getResponseFaults("/v1/feed", 200, json)).as("a page clustering-service could send").isEmpty();
         server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("after", after == null ? absent() : WireMock.equalTo(after))
                 .willReturn(okJson(json)));
-    }
-
-    private static String pseudonym(String localId) {
-        return String.format("P-%032x", localId.hashCode() & 0xffffffffL);
-    }
-
-    private static String page(String resumeAfter, String next, String... items) {
-        return "{\"items\":[" + String.join(",", items) + "]," + (next == null ? "" : "\"next\":\"http://clustering" + next + "\",")
-                + "\"resumeAfter\":\"" + resumeAfter + "\"}";
-    }
-
-    private static String episode(long seq, String localId, String id, String allocation, String provider, String code,
-            String start, String end) {
-        return "{\"seq\":" + seq + ",\"type\":\"EPISODE\",\"localId\":\"" + localId + "\",\"pseudonym\":\""
-                + pseudonym(localId) + "\",\"episode\":{\"id\":\"" + id
-                + "\",\"patientId\":\"5f0c6f0e-0000-4000-8000-00000000000" + seq + "\",\"careSpellId\":"
-                + "\"6a0c6f0e-0000-4000-8000-000000000001\",\"providerCode\":\"" + provider + "\",\"commissionerCode\":\"15N\","
-                + "\"team\":\"T1\",\"code\":\"" + code + "\",\"startDate\":\"" + start + "\","
-                + (end == null ? "" : "\"endDate\":\"" + end + "\",\"endReason\":\"DISCHARGED\",")
-                + "\"reviewDue\":\"2026-05-01\",\"allocationId\":\"" + allocation + "\"}}";
-    }
-
-    private static String allocation(long seq, String localId, String id, String chosen, String suggested,
-            boolean meetsRedRules, String allocatedOn, String assessedOn) {
-        return "{\"seq\":" + seq + ",\"type\":\"ALLOCATION\",\"localId\":\"" + localId + "\",\"pseudonym\":\""
-                + pseudonym(localId) + "\",\"allocation\":{\"id\":\"" + id
-                + "\",\"assessmentId\":\"b1000000-0000-4000-8000-000000000001\",\"chosenCode\":\"" + chosen
-                + "\",\"suggestedCode\":\"" + suggested + "\",\"followsSuggestion\":true,\"chosenMeetsRedRules\":"
-                + meetsRedRules + ",\"clinician\":\"DR1\",\"allocatedOn\":\"" + allocatedOn + "\",\"assessedOn\":\""
-                + assessedOn + "\",\"scheme\":\"mh-care-clusters\",\"schemeVersion\":\"2012-illustrative-2\","
-                + "\"recordedAt\":\"2025-05-02T10:00:00Z\"}}";
     }
 }

@@ -17,6 +17,9 @@ import static org.openpbr.contract.ContractApi.contractManager;
 import static org.openpbr.contract.ContractApi.finance;
 import static org.openpbr.contract.ContractApi.money;
 import static org.openpbr.contract.ContractApi.step;
+import static org.openpbr.contract.FeedPages.allocation;
+import static org.openpbr.contract.FeedPages.episode;
+import static org.openpbr.contract.FeedPages.pseudonym;
 import static org.openpbr.testing.Api.api;
 
 import java.sql.Connection;
@@ -83,16 +86,16 @@ class StatementApiTest {
         String base = "/v1/contracts/" + id + "/statements";
         // Nothing pulled yet: the draft can be computed but not issued from data never read.
         feed(List.of(
-                allocation(1, "A", "a2000000-0000-4000-8000-000000000001", "11", true, "2012-illustrative-2"),
-                episode(2, "A", "e2000000-0000-4000-8000-000000000001", "a2000000-0000-4000-8000-000000000001", "RS1", "11", "2025-04-05", "2025-06-30"),
-                allocation(3, "B", "a2000000-0000-4000-8000-000000000002", "11", true, "2012-illustrative-2"),
-                episode(4, "B", "e2000000-0000-4000-8000-000000000002", "a2000000-0000-4000-8000-000000000002", "RS1", "11", "2025-04-20", null),
-                allocation(5, "C", "a2000000-0000-4000-8000-000000000003", "04", false, "2012-illustrative-2"),
-                episode(6, "C", "e2000000-0000-4000-8000-000000000003", "a2000000-0000-4000-8000-000000000003", "RS1", "04", "2025-04-10", null),
-                allocation(7, "D", "a2000000-0000-4000-8000-000000000004", "11", true, "2012-illustrative-1"),
-                episode(8, "D", "e2000000-0000-4000-8000-000000000004", "a2000000-0000-4000-8000-000000000004", "RS1", "11", "2025-04-15", null),
-                allocation(9, "B", "a2000000-0000-4000-8000-000000000005", "11", true, "2012-illustrative-2"),
-                episode(10, "B", "e2000000-0000-4000-8000-000000000005", "a2000000-0000-4000-8000-000000000005", "RS2", "11", "2025-04-25", "2025-05-31")));
+                allocation(1, "LA", "a2000000-0000-4000-8000-000000000001", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(2, "LA", "e2000000-0000-4000-8000-000000000001", "a2000000-0000-4000-8000-000000000001", "RS1", "C20", "11", "2025-04-05", "2025-06-30", "2026-04-01"),
+                allocation(3, "LB", "a2000000-0000-4000-8000-000000000002", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(4, "LB", "e2000000-0000-4000-8000-000000000002", "a2000000-0000-4000-8000-000000000002", "RS1", "C20", "11", "2025-04-20", null, "2026-04-01"),
+                allocation(5, "LC", "a2000000-0000-4000-8000-000000000003", "04", "04", false, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(6, "LC", "e2000000-0000-4000-8000-000000000003", "a2000000-0000-4000-8000-000000000003", "RS1", "C20", "04", "2025-04-10", null, "2026-04-01"),
+                allocation(7, "LD", "a2000000-0000-4000-8000-000000000004", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-1"),
+                episode(8, "LD", "e2000000-0000-4000-8000-000000000004", "a2000000-0000-4000-8000-000000000004", "RS1", "C20", "11", "2025-04-15", null, "2026-04-01"),
+                allocation(9, "LB", "a2000000-0000-4000-8000-000000000005", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(10, "LB", "e2000000-0000-4000-8000-000000000005", "a2000000-0000-4000-8000-000000000005", "RS2", "C20", "11", "2025-04-25", "2025-05-31", "2026-04-01")));
         api(contractManager("C20")).post("/v1/caseload/sync").then().statusCode(200);
 
         api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then().statusCode(409);
@@ -114,7 +117,7 @@ class StatementApiTest {
 
         // The commissioner sees pseudonyms, the provider its local ids; the commissioner's analysts see counts only.
         api(contractManager("C20")).get(base + "/1/units?status=REJECTED").then().statusCode(200).body("items", hasSize(1))
-                .body("items[0].person", equalTo(pseudonym("D"))).body("items[0].reasons[0].rule", equalTo("PV02"))
+                .body("items[0].person", equalTo(pseudonym("LD"))).body("items[0].reasons[0].rule", equalTo("PV02"))
                 .body("items[0].evidence.allocationId", equalTo("a2000000-0000-4000-8000-000000000004"));
         api(finance("RS1")).get(base + "/1/units?status=REJECTED").then().statusCode(200)
                 .body("items[0].person", equalTo("LD"));
@@ -143,8 +146,8 @@ class StatementApiTest {
         assertThat(csv.lines().toList()).hasSize(1 + 4).anyMatch(l -> l.contains(",ACTIVITY,1,04,1,800.00,1,800.00,false,"));
 
         // A late April episode (E, 04) arrives: May's statement pays it once, as an adjustment for April.
-        feed(List.of(allocation(11, "E", "a2000000-0000-4000-8000-000000000006", "04", true, "2012-illustrative-2"),
-                episode(12, "E", "e2000000-0000-4000-8000-000000000006", "a2000000-0000-4000-8000-000000000006", "RS1", "04", "2025-04-25", "2025-05-20")));
+        feed(List.of(allocation(11, "LE", "a2000000-0000-4000-8000-000000000006", "04", "04", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(12, "LE", "e2000000-0000-4000-8000-000000000006", "a2000000-0000-4000-8000-000000000006", "RS1", "C20", "04", "2025-04-25", "2025-05-20", "2026-04-01")));
         api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then().statusCode(200);
         String stale = api(contractManager("C20")).get(base + "/2").then().extract().header("ETag");
         // New clustering data since the draft: not issued until recomputed.
@@ -232,31 +235,5 @@ class StatementApiTest {
                 ResultSet r = s.executeQuery("select resume_after from feed_position where feed = 'clustering'")) {
             return r.next() && !r.getString(1).isEmpty() ? r.getString(1) : null;
         }
-    }
-
-    private static String pseudonym(String person) {
-        return String.format("P-%032x", ("P" + person).hashCode() & 0xffffffffL);
-    }
-
-    private static String episode(long seq, String person, String id, String allocation, String provider, String code,
-            String start, String end) {
-        return "{\"seq\":" + seq + ",\"type\":\"EPISODE\",\"localId\":\"L" + person + "\",\"pseudonym\":\""
-                + pseudonym(person) + "\",\"episode\":{\"id\":\"" + id
-                + "\",\"patientId\":\"5f0c6f0e-0000-4000-8000-00000000000" + (seq % 10) + "\",\"careSpellId\":"
-                + "\"6a0c6f0e-0000-4000-8000-000000000001\",\"providerCode\":\"" + provider + "\",\"commissionerCode\":\"C20\","
-                + "\"team\":\"T1\",\"code\":\"" + code + "\",\"startDate\":\"" + start + "\","
-                + (end == null ? "" : "\"endDate\":\"" + end + "\",\"endReason\":\"DISCHARGED\",")
-                + "\"reviewDue\":\"2026-04-01\",\"allocationId\":\"" + allocation + "\"}}";
-    }
-
-    private static String allocation(long seq, String person, String id, String code, boolean meetsRedRules,
-            String schemeVersion) {
-        return "{\"seq\":" + seq + ",\"type\":\"ALLOCATION\",\"localId\":\"L" + person + "\",\"pseudonym\":\""
-                + pseudonym(person) + "\",\"allocation\":{\"id\":\"" + id
-                + "\",\"assessmentId\":\"b2000000-0000-4000-8000-00000000000" + (seq % 10) + "\",\"chosenCode\":\"" + code
-                + "\",\"suggestedCode\":\"" + code + "\",\"followsSuggestion\":true,\"chosenMeetsRedRules\":"
-                + meetsRedRules + ",\"clinician\":\"DR1\",\"allocatedOn\":\"2025-04-01\",\"assessedOn\":\"2025-04-01\","
-                + "\"scheme\":\"mh-care-clusters\",\"schemeVersion\":\"" + schemeVersion + "\","
-                + "\"recordedAt\":\"2025-04-02T10:00:00Z\"}}";
     }
 }
