@@ -195,9 +195,10 @@ public class ContractService {
         if (today.isBefore(from)) {
             throw ProblemException.conflict("The commissioner may set the plan only if none is agreed by " + from);
         }
-        if (!queries.planLines(agreed.id()).isEmpty()) {
+        List<Row> existing = queries.planLines(agreed.id());
+        if (!existing.isEmpty()) {
             throw ProblemException.conflict("Version " + agreed.version() + " already has a plan ("
-                    + queries.planLines(agreed.id()).get(0).text("basis") + "); change it by a variation");
+                    + existing.get(0).text("basis") + "); change it by a variation");
         }
         if (agreed.terms().activity() == null) {
             throw ProblemException.conflict("Version " + agreed.version() + " has no activity component to plan");

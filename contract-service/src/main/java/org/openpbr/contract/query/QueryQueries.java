@@ -111,6 +111,15 @@ public class QueryQueries {
                 .setParameter("c", contractId).setParameter("id", id)).map(QueryQueries::stored);
     }
 
+    /** The contract's queries with these ids, in the order they were raised. */
+    public List<Stored> byIds(UUID contractId, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Row.all(em.createNativeQuery(QUERY + " where contract_id = :c and id in (:ids) order by seq", Tuple.class)
+                .setParameter("c", contractId).setParameter("ids", ids)).stream().map(QueryQueries::stored).toList();
+    }
+
     /** A page of the contract's queries, oldest first, optionally only those still open (raised or contested). */
     public List<Stored> page(UUID contractId, boolean open, long after, int rows) {
         return Row.all(em.createNativeQuery(QUERY + """

@@ -64,7 +64,7 @@ public class QueryService {
         }
         Set<String> busy = queries.queried(id);
         String by = by(caller);
-        List<QueryViews.Query> raised = new ArrayList<>();
+        List<UUID> raised = new ArrayList<>();
         int already = 0;
         for (QueryQueries.StatedUnit unit : units) {
             if (busy.contains(unit.key())) {
@@ -75,12 +75,14 @@ public class QueryService {
             queries.insert(new QueryQueries.Stored(qid, 0, id, request.month(), unit.key(), unit.month(), unit.code(),
                     request.rule(), request.reason().strip(), QueryFlow.Status.RAISED, 1, null, by, null),
                     caller.requireOrgCode(), request.reason().strip());
-            raised.add(view(queries.find(id, qid).orElseThrow(), false));
+            raised.add(qid);
         }
         audit.record(caller, "query.raised", "contract", id.toString(), request.reason(),
                 Map.of("month", request.month(), "raised", raised.size(), "alreadyQueried", already,
                         "rule", request.rule() == null ? "" : request.rule()));
-        return new QueryViews.Raised(raised.size(), already, raised);
+        // Read back in one statement, however many units a rule flagged.
+        return new QueryViews.Raised(raised.size(), already,
+                queries.byIds(id, raised).stream().map(q -> view(q, false)).toList());
     }
 
     /** Takes a step on a query: accept or contest (provider), withdraw or escalate (commissioner). */
