@@ -337,7 +337,7 @@ public class ContractService {
             ContractTerms.Activity a = terms.activity();
             terms = new ContractTerms.Terms(terms.shadow(), terms.fixed(), new ContractTerms.Activity(a.unit(),
                     a.priceSource(), a.tariffId(), priced.tariffVersion(), a.localPrices(), a.capitationRate(),
-                    a.weightByIntensity(), a.mode(), a.marginalRatePercent()), terms.quality(), terms.riskShare(),
+                    a.weightByIntensity(), a.mode(), a.marginalRatePercent(), a.tolerancePercent()), terms.quality(), terms.riskShare(),
                     terms.validation(), terms.personalBudgets());
         }
         return new ContractQueries.VersionRow(versionId, contractId, number, ContractStatus.DRAFT, 1,

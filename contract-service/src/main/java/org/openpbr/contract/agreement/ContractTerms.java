@@ -112,7 +112,8 @@ public final class ContractTerms {
             @Schema(description = "PERSON_MONTH only: the capitation rate per person-month, in pounds.") @DecimalRange(min = "0", max = "1000000", scale = 2, message = "must be 0 to 1,000,000, in pounds with at most two decimals") BigDecimal capitationRate,
             @Schema(description = "PERSON_MONTH only: weight the rate by each code's relative resource intensity (from the tariff or the local prices).") Boolean weightByIntensity,
             @Schema(required = true, description = "ALL_UNITS; ABOVE_PLAN (only units beyond plan are paid, as an aligned payment's variable element); ABOVE_AND_BELOW_PLAN (units beyond plan paid, units short of plan deducted).") @NotNull PaymentMode mode,
-            @Schema(description = "The share of the price paid (or deducted) for units beyond plan, in percent; default 100.") @DecimalRange(min = "0", max = "100", scale = 4, message = "must be 0 to 100, with at most four decimals") BigDecimal marginalRatePercent) {
+            @Schema(description = "The share of the price paid (or deducted) for units beyond plan, in percent; default 100.") @DecimalRange(min = "0", max = "100", scale = 4, message = "must be 0 to 100, with at most four decimals") BigDecimal marginalRatePercent,
+            @Schema(description = "Plan against actual: a variance beyond this share of plan, either way, is flagged, and a forecast outturn beyond it raises the early-variance warning; in percent, default 5.") @DecimalRange(min = "0", max = "100", scale = 2, message = "must be 0 to 100, with at most two decimals") BigDecimal tolerancePercent) {
     }
 
     @Schema(name = "LocalPrice")

@@ -1,7 +1,6 @@
 package org.openpbr.contract.statement;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,6 +34,7 @@ import org.openpbr.contract.agreement.rule.Instalments;
 import org.openpbr.contract.caseload.CaseloadFeed;
 import org.openpbr.contract.quality.QualityService;
 import org.openpbr.contract.query.QueryQueries;
+import org.openpbr.contract.riskshare.RiskShares;
 import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
 import org.openpbr.contract.statement.rule.ActivityPayment;
 import org.openpbr.contract.statement.rule.Settlement;
@@ -304,25 +304,12 @@ public class StatementService {
         }
         ActivityPayment.Mode mode = terms.activity() == null ? null : ActivityPayment.Mode.valueOf(terms.activity().mode().name());
         BigDecimal rate = terms.activity() == null || terms.activity().marginalRatePercent() == null ? BigDecimal.ONE
-                : percent(terms.activity().marginalRatePercent());
+                : RiskShares.fraction(terms.activity().marginalRatePercent());
         QualityService.Incentive incentive = quality.incentive(version);
         Settlement.Quality settled = incentive == null ? null
                 : new Settlement.Quality(incentive.withhold(), incentive.pot(), incentive.indicators());
-        RiskShareSchedule schedule = null;
-        if (terms.riskShare() != null) {
-            ContractTerms.RiskShare r = terms.riskShare();
-            schedule = new RiskShareSchedule(bands(r.over()), bands(r.under()), r.overCap(), r.underCap());
-        }
+        RiskShareSchedule schedule = terms.riskShare() == null ? null : RiskShares.schedule(terms.riskShare());
         return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, settled, schedule);
-    }
-
-    private static List<RiskShareSchedule.Band> bands(List<ContractTerms.Band> bands) {
-        return bands.stream().map(b -> new RiskShareSchedule.Band(percent(b.fromPercent()), percent(b.sharePercent())))
-                .toList();
-    }
-
-    private static BigDecimal percent(BigDecimal value) {
-        return value.divide(BigDecimal.valueOf(100), 10, RoundingMode.UNNECESSARY).stripTrailingZeros();
     }
 
     private void requirePreviousIssued(UUID id, int month) {

@@ -21,6 +21,7 @@ import static org.openpbr.contract.FeedPages.allocation;
 import static org.openpbr.contract.FeedPages.episode;
 import static org.openpbr.contract.FeedPages.pseudonym;
 import static org.openpbr.testing.Api.api;
+import static org.openpbr.testing.Api.badRequest;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -163,6 +164,7 @@ class StatementApiTest {
                 .body("items[0].month", equalTo(1)).body("items[0].code", equalTo("04"));
         String mayTag = api(contractManager("C20")).get(base + "/2").then().extract().header("ETag");
         api(contractManager("C20")).header("If-Match", mayTag).post(base + "/2/issue").then().statusCode(200);
+        planAgainstActualAfterMay(id);
         // June, with nothing new: no adjustment again.
         api(contractManager("C20")).contentType(ContentType.JSON).body("{\"month\": 3}").post(base).then().statusCode(200)
                 .body("total", money("9800.00")).body("lines.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("ADJUSTMENT")));
@@ -212,6 +214,68 @@ class StatementApiTest {
         api(contractManager("C20")).get(base + "/3/units").then().statusCode(200)
                 .body("items.find { it.key == 'e2000000-0000-4000-8000-000000000003' }.reasons.rule",
                         org.hamcrest.Matchers.hasItems("PV06", "QUERY_ACCEPTED"));
+        // Counting June's draft, C's April unit is no longer paid: April's 04 is 1 unit now.
+        JsonPath withDraft = api(contractManager("C20")).get("/v1/contracts/" + id + "/monitoring?draft=true").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(withDraft.getInt("throughMonth")).isEqualTo(3);
+        assertThat(withDraft.getString("cells.find { it.month == 1 && it.code == '04' }.actualUnits")).isEqualTo("1");
+        assertThat(withDraft.getString("basis")).isEqualTo("ISSUED_AND_DRAFT");
+    }
+
+    /**
+     * Plan against actual with April and May issued. Paid units: April 11 x 2 (A, and B's queried
+     * PV05 unit), April 04 x 2 (C's queried PV06 unit, and E's late one); May nothing. Plan: 2 of 11
+     * in April. By hand: to date 2,000.00 planned, 2 x 1,000.00 + 2 x 800.00 = 3,600.00 actual; the
+     * forecast outturn is 3,600.00 x 12 / 2 = 21,600.00, 19,600.00 (980.00%) over the annual plan
+     * of 2,000.00, beyond the default 5% since April (43,200.00 forecast then).
+     */
+    private void planAgainstActualAfterMay(String id) {
+        String monitoring = "/v1/contracts/" + id + "/monitoring";
+        JsonPath p = api(commissionerAnalyst("C20")).get(monitoring).then().statusCode(200).extract().jsonPath();
+        assertThat(p.getInt("throughMonth")).isEqualTo(2);
+        assertThat(p.getString("basis")).isEqualTo("ISSUED");
+        assertThat(p.getString("tolerancePercent")).isEqualTo("5");
+        assertThat(p.getList("cells")).hasSize(24);
+        assertThat(p.getString("cells.find { it.month == 1 && it.code == '11' }.actualValue")).isEqualTo("2000.00");
+        assertThat(p.getString("cells.find { it.month == 1 && it.code == '11' }.variancePercent")).isEqualTo("0.00");
+        assertThat(p.getBoolean("cells.find { it.month == 1 && it.code == '11' }.outsideTolerance")).isFalse();
+        assertThat(p.getString("cells.find { it.month == 1 && it.code == '04' }.actualUnits")).isEqualTo("2");
+        assertThat(p.getString("cells.find { it.month == 1 && it.code == '04' }.variance")).isEqualTo("1600.00");
+        assertThat(p.getBoolean("cells.find { it.month == 1 && it.code == '04' }.outsideTolerance")).isTrue();
+        assertThat(p.getString("cells.find { it.month == 3 && it.code == '11' }.actualValue")).isNull();
+        assertThat(p.getString("total.toDateActualValue")).isEqualTo("3600.00");
+        assertThat(p.getString("total.forecastValue")).isEqualTo("21600.00");
+        assertThat(p.getString("total.forecastVariance")).isEqualTo("19600.00");
+        assertThat(p.getString("total.forecastVariancePercent")).isEqualTo("980.00");
+        assertThat(p.getString("total.warning.direction")).isEqualTo("OVER");
+        assertThat(p.getInt("total.warning.since")).isEqualTo(1);
+        assertThat(p.getString("codes.find { it.code == '11' }.forecastUnits")).isEqualTo("12.00");
+        assertThat(p.getString("riskShareAtForecast")).isNull();
+        assertThat(p.getList("payments.amount").toString()).isEqualTo("[10000.00, -200.00, 10000.00, -200.00]");
+        String csv = api(finance("RS1")).accept("text/csv").get(monitoring).then().statusCode(200).extract().asString();
+        assertThat(csv.lines().toList()).contains(
+                "financial_year,financial_month,provider_code,commissioner_code,local_pod_code,planned_activity,planned_price,actual_activity,actual_price",
+                "2025-26,1,RS1,C20,04,0,800.00,2,800.00", "2025-26,1,RS1,C20,11,2,1000.00,2,1000.00",
+                "2025-26,1,RS1,C20,FIXED,0,10000.00,0,10000.00", "2025-26,1,RS1,C20,QUALITY,0,,0,-200.00",
+                "2025-26,3,RS1,C20,11,0,1000.00,,", "2025-26,3,RS1,C20,FIXED,0,10000.00,,");
+        api(contractManager("C99")).get(monitoring).then().statusCode(404);
+        api(finance("RS2")).get(monitoring).then().statusCode(404);
+        badRequest().header("Authorization", commissionerAnalyst("C20").bearer()).get(monitoring + "?draft=maybe").then()
+                .statusCode(400).body("errors[0].field", equalTo("draft"));
+
+        // Validation rates: A and E payable, B (PV05) and C (PV06) queried, D (PV02) rejected, all of team T1.
+        JsonPath rates = api(contractManager("C20")).get("/v1/validation-rates?financialYear=2025-26").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(rates.getList("items.team")).containsExactly(null, "T1");
+        assertThat(rates.getList("items.providerCode")).containsOnly("RS1");
+        assertThat(rates.getInt("items[0].units")).isEqualTo(5);
+        assertThat(rates.getString("items[0].queriedPercent")).isEqualTo("40.00");
+        assertThat(rates.getString("items[1].rejectedPercent")).isEqualTo("20.00");
+        assertThat(rates.getString("items[0].byRule.PV05.percent")).isEqualTo("20.00");
+        assertThat(rates.getMap("items[1].byRule").keySet()).containsExactly("PV02", "PV05", "PV06");
+        api(finance("RS2")).get("/v1/validation-rates?financialYear=2025-26").then().statusCode(200).body("items", hasSize(0));
+        badRequest().header("Authorization", finance("RS1").bearer()).get("/v1/validation-rates").then().statusCode(400)
+                .body("errors[0].field", equalTo("financialYear"));
     }
 
     /** Serves the given changes as the page after the feed's current position, then an empty page. */
