@@ -63,6 +63,11 @@ final class TermsChecks {
             if (terms.activity() == null || terms.activity().unit() == ActivityUnit.PERSON_MONTH) {
                 faults.add(new FieldError("terms.personalBudgets",
                         "unbundles an episode or day price: needs activity priced per CLUSTER_EPISODE or CLUSTER_DAY"));
+            } else if (terms.activity().mode() != ContractTerms.PaymentMode.ALL_UNITS
+                    || (terms.activity().marginalRatePercent() != null
+                            && terms.activity().marginalRatePercent().compareTo(BigDecimal.valueOf(100)) != 0)) {
+                faults.add(new FieldError("terms.personalBudgets",
+                        "carves the budget out of each unit's price exactly: needs activity mode ALL_UNITS with no marginal rate below 100"));
             }
             repeats(terms.personalBudgets().codes(), "terms.personalBudgets.codes", faults);
             repeats(terms.personalBudgets().components(), "terms.personalBudgets.components", faults);

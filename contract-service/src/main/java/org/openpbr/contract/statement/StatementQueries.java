@@ -27,16 +27,23 @@ public class StatementQueries {
     public record Header(UUID id, UUID contractId, int month, int contractVersion, String status, int revision,
             String ruleSet, String feedPosition, java.time.Instant dataAsOf, UUID tariffId, Integer tariffVersion,
             LocalDate asOfDate, java.time.Instant computedAt, String computedBy, BigDecimal total, BigDecimal shadowTotal,
-            int payable, int queried, int rejected, String contentHash, java.time.Instant issuedAt, String issuedBy) {
+            BigDecimal budgetTotal, int payable, int queried, int rejected, String contentHash, java.time.Instant issuedAt,
+            String issuedBy) {
     }
 
     /** A stored unit, with both ways of naming the person (each party sees its own). */
-    public record StoredUnit(PaymentValidation.Unit unit, String localId, String pseudonym) {
+    public record StoredUnit(PaymentValidation.Unit unit, String localId, String pseudonym, UUID budgetId) {
+
+        /** What a later statement compares to tell whether the unit changed since it was stated. */
+        public String verdict() {
+            return unit.status().name() + "|" + unit.paid() + "|" + unit.code() + "|" + unit.quantity().toPlainString() + "|"
+                    + (budgetId == null ? "" : budgetId.toString());
+        }
     }
 
     private static final String HEADER = """
             select id, contract_id, month, contract_version, status, revision, rule_set, feed_position, data_as_of,
-                   tariff_id, tariff_version, as_of_date, computed_at, computed_by, total, shadow_total, units_payable,
+                   tariff_id, tariff_version, as_of_date, computed_at, computed_by, total, shadow_total, budget_total, units_payable,
                    units_queried, units_rejected, content_hash, issued_at, issued_by
               from statement""";
 
@@ -133,15 +140,15 @@ public class StatementQueries {
         em.createNativeQuery("""
                 insert into statement (id, contract_id, month, contract_version, status, revision, rule_set, feed_position,
                                        data_as_of, tariff_id, tariff_version, as_of_date, computed_at, computed_by, total,
-                                       shadow_total, units_payable, units_queried, units_rejected)
+                                       shadow_total, budget_total, units_payable, units_queried, units_rejected)
                 values (:id, :contract, :month, :version, 'DRAFT', 1, :rules, :position, :dataAsOf, :tariff,
-                        :tariffVersion, :asOf, now(), :by, :total, :shadow, :payable, :queried, :rejected)
+                        :tariffVersion, :asOf, now(), :by, :total, :shadow, :budgets, :payable, :queried, :rejected)
                 on conflict (contract_id, month) do update set contract_version = excluded.contract_version,
                        revision = statement.revision + 1, rule_set = excluded.rule_set,
                        feed_position = excluded.feed_position, data_as_of = excluded.data_as_of,
                        tariff_id = excluded.tariff_id, tariff_version = excluded.tariff_version,
                        as_of_date = excluded.as_of_date, computed_at = now(), computed_by = excluded.computed_by,
-                       total = excluded.total, shadow_total = excluded.shadow_total,
+                       total = excluded.total, shadow_total = excluded.shadow_total, budget_total = excluded.budget_total,
                        units_payable = excluded.units_payable, units_queried = excluded.units_queried,
                        units_rejected = excluded.units_rejected""")
                 .setParameter("id", h.id()).setParameter("contract", h.contractId()).setParameter("month", h.month())
@@ -149,7 +156,7 @@ public class StatementQueries {
                 .setParameter("position", h.feedPosition()).setParameter("dataAsOf", h.dataAsOf())
                 .setParameter("tariff", h.tariffId()).setParameter("tariffVersion", h.tariffVersion())
                 .setParameter("asOf", h.asOfDate()).setParameter("by", h.computedBy()).setParameter("total", h.total())
-                .setParameter("shadow", h.shadowTotal()).setParameter("payable", h.payable())
+                .setParameter("shadow", h.shadowTotal()).setParameter("budgets", h.budgetTotal()).setParameter("payable", h.payable())
                 .setParameter("queried", h.queried()).setParameter("rejected", h.rejected()).executeUpdate();
         if (!lines.isEmpty()) {
             em.createNativeQuery("""
@@ -177,12 +184,12 @@ public class StatementQueries {
             List<StoredUnit> batch = units.subList(from, Math.min(units.size(), from + 5000));
             em.createNativeQuery("""
                     insert into statement_unit (statement_id, unit_key, month, code, quantity, status, paid, reasons,
-                                                evidence, local_id, pseudonym)
+                                                evidence, local_id, pseudonym, budget_id)
                     select :id, r.unit_key, r.month, r.code, r.quantity, r.status, r.paid, r.reasons, r.evidence,
-                           r.local_id, r.pseudonym
+                           r.local_id, r.pseudonym, r.budget_id
                       from jsonb_to_recordset(cast(:rows as jsonb)) as r(unit_key text, month int, code text,
                            quantity numeric, status text, paid boolean, reasons jsonb, evidence jsonb, local_id text,
-                           pseudonym text)""")
+                           pseudonym text, budget_id uuid)""")
                     .setParameter("id", h.id()).setParameter("rows", write(batch.stream().map(s -> {
                         Map<String, Object> row = new HashMap<>();
                         PaymentValidation.Unit u = s.unit();
@@ -197,6 +204,7 @@ public class StatementQueries {
                         row.put("evidence", u.evidence());
                         row.put("local_id", s.localId());
                         row.put("pseudonym", s.pseudonym());
+                        row.put("budget_id", s.budgetId());
                         return row;
                     }).toList())).executeUpdate();
         }
@@ -233,6 +241,19 @@ public class StatementQueries {
         return issued;
     }
 
+    /** The personal budget lines issued so far, by the month they are for and code. */
+    public Map<Integer, Map<String, BigDecimal>> issuedBudgets(UUID contractId) {
+        Map<Integer, Map<String, BigDecimal>> issued = new HashMap<>();
+        for (Row r : Row.all(em.createNativeQuery("""
+                select l.for_month, l.code, sum(l.amount) as amount
+                  from statement_line l join statement s on s.id = l.statement_id
+                 where s.contract_id = :c and s.status = 'ISSUED' and l.kind = 'PERSONAL_BUDGET'
+                 group by l.for_month, l.code""", Tuple.class).setParameter("c", contractId))) {
+            issued.computeIfAbsent(r.integer("for_month"), k -> new HashMap<>()).put(r.text("code"), r.decimal("amount"));
+        }
+        return issued;
+    }
+
     /** The fixed instalments issued so far. */
     public BigDecimal issuedFixed(UUID contractId) {
         Object sum = em.createNativeQuery("""
@@ -246,7 +267,8 @@ public class StatementQueries {
     public Map<String, String> statedUnits(UUID contractId) {
         Map<String, String> stated = new HashMap<>();
         for (Row r : Row.all(em.createNativeQuery("""
-                select distinct on (u.unit_key) u.unit_key, u.status || '|' || u.paid || '|' || u.code || '|' || u.quantity as verdict
+                select distinct on (u.unit_key) u.unit_key,
+                       u.status || '|' || u.paid || '|' || u.code || '|' || u.quantity || '|' || coalesce(u.budget_id::text, '') as verdict
                   from statement_unit u join statement s on s.id = u.statement_id
                  where s.contract_id = :c and s.status = 'ISSUED'
                  order by u.unit_key, s.month desc""", Tuple.class).setParameter("c", contractId))) {
@@ -259,7 +281,7 @@ public class StatementQueries {
     public List<Row> units(UUID statementId, String status, String after, int rows) {
         return Row.all(em.createNativeQuery("""
                 select unit_key, month, code, quantity, status, paid, reasons::text as reasons, evidence::text as evidence,
-                       local_id, pseudonym
+                       local_id, pseudonym, budget_id
                   from statement_unit
                  where statement_id = :id and (cast(:status as text) is null or status = cast(:status as text))
                    and unit_key > :after
@@ -280,7 +302,7 @@ public class StatementQueries {
         return new Header(r.uuid("id"), r.uuid("contract_id"), r.integer("month"), r.integer("contract_version"),
                 r.text("status"), r.integer("revision"), r.text("rule_set"), r.text("feed_position"),
                 r.instant("data_as_of"), r.uuid("tariff_id"), r.integerOrNull("tariff_version"), r.date("as_of_date"),
-                r.instant("computed_at"), r.text("computed_by"), r.decimal("total"), r.decimal("shadow_total"),
+                r.instant("computed_at"), r.text("computed_by"), r.decimal("total"), r.decimal("shadow_total"), r.decimal("budget_total"),
                 r.integer("units_payable"), r.integer("units_queried"), r.integer("units_rejected"),
                 r.text("content_hash"), r.instant("issued_at"), r.text("issued_by"));
     }

@@ -31,6 +31,8 @@ import org.openpbr.contract.agreement.ContractService;
 import org.openpbr.contract.agreement.ContractTerms;
 import org.openpbr.contract.agreement.ContractViews;
 import org.openpbr.contract.agreement.rule.Instalments;
+import org.openpbr.contract.budget.BudgetQueries;
+import org.openpbr.contract.budget.BudgetService;
 import org.openpbr.contract.caseload.CaseloadFeed;
 import org.openpbr.contract.quality.QualityService;
 import org.openpbr.contract.query.QueryQueries;
@@ -98,6 +100,9 @@ public class StatementService {
     @Inject
     QualityService quality;
 
+    @Inject
+    BudgetService budgets;
+
     /** Computes (or recomputes) the draft statement of a month, as of today. */
     @Transactional
     public Stored compute(Caller caller, UUID id, int month, URI base, LocalDate today) {
@@ -128,7 +133,7 @@ public class StatementService {
                 PaymentValidation.RULE_SET, positions.position(FEED), pulled == null ? null : pulled.toInstant(),
                 activity == null ? null : activity.tariffId(), activity == null ? null : activity.tariffVersion(),
                 computed.asOf(), null, by(caller), computed.statement().total(), computed.statement().shadowTotal(),
-                counts[0], counts[1], counts[2], null, null, null);
+                computed.statement().budgetTotal(), counts[0], counts[1], counts[2], null, null, null);
         queries.saveDraft(header, lines, computed.stated());
         audit.record(caller, "statement.computed", "contract", id.toString(), null,
                 Map.of("month", month, "total", computed.statement().total().toPlainString()));
@@ -188,7 +193,7 @@ public class StatementService {
                 contract.providerCode(), contract.financialYear(), month, h.status(), h.revision(), version.shadow(),
                 new StatementViews.Source(h.contractVersion(), h.ruleSet(), h.feedPosition(), h.dataAsOf(), h.tariffId(),
                         h.tariffVersion(), h.asOfDate()),
-                queries.lines(h.id()), h.total(), h.shadowTotal(),
+                queries.lines(h.id()), h.total(), h.shadowTotal(), h.budgetTotal(),
                 new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule), h.computedAt(),
                 h.computedBy(), h.contentHash(), h.issuedAt(), h.issuedBy(),
                 base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units"));
@@ -221,12 +226,45 @@ public class StatementService {
                     r.text("status"), r.flag("paid"), commissioner ? r.text("pseudonym") : r.text("local_id"),
                     read(r.text("reasons"), new TypeReference<List<StatementViews.Reason>>() {
                     }), read(r.text("evidence"), new TypeReference<Map<String, String>>() {
-                    })));
+                    }), r.uuid("budget_id")));
         }
         URI next = page.size() > rows ? base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units?limit="
                 + rows + "&after=" + java.net.URLEncoder.encode(items.get(items.size() - 1).key(), StandardCharsets.UTF_8)
                 + (status == null ? "" : "&status=" + status)) : null;
         return new StatementViews.UnitPage(items, next);
+    }
+
+    /** Which personal budget, if any, holds a unit: the person's, for its code, in the month it starts. */
+    private static final class HeldBy {
+
+        private final Map<String, List<BudgetQueries.Holder>> byPerson = new HashMap<>();
+
+        HeldBy(List<BudgetQueries.Holder> holders) {
+            for (BudgetQueries.Holder h : holders) {
+                if (h.localId() != null) {
+                    byPerson.computeIfAbsent("L" + h.localId(), k -> new ArrayList<>()).add(h);
+                }
+                if (h.pseudonym() != null) {
+                    byPerson.computeIfAbsent("P" + h.pseudonym(), k -> new ArrayList<>()).add(h);
+                }
+            }
+        }
+
+        UUID budget(PaymentValidation.Unit u, PaymentValidation.Episode e) {
+            String from = u.evidence().get("from");
+            if (byPerson.isEmpty() || e == null || from == null) {
+                return null;
+            }
+            LocalDate day = LocalDate.parse(from);
+            for (String person : List.of("L" + e.localId(), "P" + e.pseudonym())) {
+                for (BudgetQueries.Holder h : byPerson.getOrDefault(person, List.of())) {
+                    if (h.code().equals(u.code()) && !day.isBefore(h.from()) && !day.isAfter(h.to())) {
+                        return h.id();
+                    }
+                }
+            }
+            return null;
+        }
     }
 
     /** What a statement is worth: the settlement and the units it states. */
@@ -263,18 +301,29 @@ public class StatementService {
                             contract.yearStart(), asOf), asOf, accepted.accepted(contract.id()));
         }
         int upTo = Math.min(month, 12);
+        HeldBy heldBy = new HeldBy(terms.personalBudgets() == null ? List.of() : budgets.holders(contract.id()));
         Map<Integer, Map<String, BigDecimal>> paid = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> held = new HashMap<>();
+        Map<String, UUID> budgetOf = new HashMap<>();
         for (PaymentValidation.Unit u : units) {
+            UUID budget = heldBy.budget(u, episodeOf.get(u.evidence().get("episodeId")));
+            if (budget != null) {
+                budgetOf.put(u.key(), budget);
+            }
             if (u.paid() && u.month() <= upTo) {
                 paid.computeIfAbsent(u.month(), k -> new HashMap<>()).merge(u.code(), u.quantity(), BigDecimal::add);
+                if (budget != null) {
+                    held.computeIfAbsent(u.month(), k -> new HashMap<>()).merge(u.code(), u.quantity(), BigDecimal::add);
+                }
             }
         }
-        Settlement.Terms settlement = settlementTerms(version, priceOf);
+        Settlement.Terms settlement = settlementTerms(version, priceOf, prices);
         Map<Integer, Map<String, BigDecimal>> issued = queries.issuedActivity(contract.id());
+        Settlement.Budgets budgeted = new Settlement.Budgets(held, queries.issuedBudgets(contract.id()));
         Settlement.Statement statement = month == Settlement.YEAR_END
                 ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()),
-                        quality.achieved(contract.id(), version))
-                : Settlement.monthly(settlement, month, paid, issued);
+                        quality.achieved(contract.id(), version), budgeted)
+                : Settlement.monthly(settlement, month, paid, issued, budgeted);
         // The statement states its month's units, and earlier units whose verdict changed since last stated.
         Map<String, String> stated = queries.statedUnits(contract.id());
         List<StatementQueries.StoredUnit> kept = new ArrayList<>();
@@ -283,17 +332,18 @@ public class StatementService {
             if (u.month() > upTo || !seen.add(u.key())) {
                 continue;
             }
-            String verdict = u.status().name() + "|" + u.paid() + "|" + u.code() + "|" + u.quantity().toPlainString();
-            boolean own = u.month() == month;
-            if (own || !verdict.equals(stated.get(u.key()))) {
-                PaymentValidation.Episode e = episodeOf.get(u.evidence().get("episodeId"));
-                kept.add(new StatementQueries.StoredUnit(u, e == null ? null : e.localId(), e == null ? null : e.pseudonym()));
+            PaymentValidation.Episode e = episodeOf.get(u.evidence().get("episodeId"));
+            StatementQueries.StoredUnit unit = new StatementQueries.StoredUnit(u, e == null ? null : e.localId(),
+                    e == null ? null : e.pseudonym(), budgetOf.get(u.key()));
+            if (u.month() == month || !unit.verdict().equals(stated.get(u.key()))) {
+                kept.add(unit);
             }
         }
         return new Computed(statement, kept, asOf);
     }
 
-    private Settlement.Terms settlementTerms(ContractQueries.VersionRow version, Map<String, BigDecimal> prices) {
+    private Settlement.Terms settlementTerms(ContractQueries.VersionRow version, Map<String, BigDecimal> prices,
+            List<ContractViews.Price> priced) {
         ContractTerms.Terms terms = version.terms();
         List<BigDecimal> instalments = terms.fixed() == null ? List.of() : terms.fixed().phasing() == null
                 ? Instalments.equal(terms.fixed().annualAmount())
@@ -309,7 +359,8 @@ public class StatementService {
         Settlement.Quality settled = incentive == null ? null
                 : new Settlement.Quality(incentive.withhold(), incentive.pot(), incentive.indicators());
         RiskShareSchedule schedule = terms.riskShare() == null ? null : RiskShares.schedule(terms.riskShare());
-        return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, settled, schedule);
+        return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, settled, schedule,
+                BudgetService.perUnit(terms, priced));
     }
 
     private void requirePreviousIssued(UUID id, int month) {
@@ -332,6 +383,9 @@ public class StatementService {
         content.put("unitsUpTo", h.asOfDate().toString());
         content.put("total", h.total().toPlainString());
         content.put("shadowTotal", h.shadowTotal().toPlainString());
+        if (h.budgetTotal().signum() != 0) {
+            content.put("budgetTotal", h.budgetTotal().toPlainString());
+        }
         content.put("lines", lines.stream().map(l -> java.util.Arrays.asList(l.line(), l.kind(), l.forMonth(), l.code(),
                 StatementViews.plain(l.quantity()), StatementViews.plain(l.price()), StatementViews.plain(l.rate()),
                 l.amount().toPlainString(), l.shadow())).toList());

@@ -31,7 +31,7 @@ public final class StatementViews {
     @Schema(name = "StatementLine", description = "quantity x price x rate, rounded once to the penny, is the amount (an adjustment pays what is now due less what was issued; a risk-share line the year's balance). Shadow lines are shown beside the paid ones and left out of the total.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Line(@Schema(required = true) int line,
-            @Schema(required = true, enumeration = { "FIXED", "ACTIVITY", "ADJUSTMENT", "QUALITY_WITHHOLD", "QUALITY_EARNED", "RISK_SHARE", "FIXED_BALANCE" }) String kind,
+            @Schema(required = true, enumeration = { "FIXED", "ACTIVITY", "ADJUSTMENT", "QUALITY_WITHHOLD", "QUALITY_EARNED", "RISK_SHARE", "FIXED_BALANCE", "PERSONAL_BUDGET" }) String kind,
             @Schema(required = true, description = "The month the line pays for: an adjustment's is an earlier month.") int forMonth,
             String code, BigDecimal quantity, BigDecimal price, BigDecimal rate, @Schema(required = true) BigDecimal amount,
             @Schema(required = true) boolean shadow, @Schema(required = true) String detail) {
@@ -60,6 +60,7 @@ public final class StatementViews {
             @Schema(required = true) boolean shadowMode, @Schema(required = true) Source source,
             @Schema(required = true) List<Line> lines, @Schema(required = true, description = "The sum of the paid (not shadow) lines.") BigDecimal total,
             @Schema(required = true, description = "The sum of the shadow lines.") BigDecimal shadowTotal,
+            @Schema(required = true, description = "The sum of the personal budget lines: paid to the people's budgets, not the provider, so not in the total (in shadow mode, what they would be).") BigDecimal budgetTotal,
             @Schema(required = true) UnitCounts units, @Schema(required = true) Instant computedAt,
             @Schema(required = true) String computedBy,
             @Schema(description = "SHA-256 of the issued content (month, version, source, lines, totals).") String contentHash,
@@ -104,12 +105,14 @@ public final class StatementViews {
             @Schema(required = true) String detail) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "StatementUnit", description = "One billable unit and its verdict, with the evidence used. The person is the commissioner's pseudonym for the commissioner, the provider's local id for the provider.")
     public record Unit(@Schema(required = true) String key, @Schema(required = true) int month,
             @Schema(required = true) String code, @Schema(required = true) BigDecimal quantity,
             @Schema(required = true, enumeration = { "PAYABLE", "QUERIED", "REJECTED" }) String status,
             @Schema(required = true) boolean paid, @Schema(required = true) String person,
-            @Schema(required = true) List<Reason> reasons, @Schema(required = true) Map<String, String> evidence) {
+            @Schema(required = true) List<Reason> reasons, @Schema(required = true) Map<String, String> evidence,
+            @Schema(description = "The personal budget the person held for the unit, if any.") java.util.UUID budgetId) {
     }
 
     @Schema(name = "StatementUnitPage")

@@ -222,6 +222,114 @@ class StatementApiTest {
         assertThat(withDraft.getString("basis")).isEqualTo("ISSUED_AND_DRAFT");
     }
 
+    private static final String BUDGETED = """
+            {"reference": "C30-RS3-2025-26", "commissionerCode": "C30", "providerCode": "RS3", "financialYear": "2025-26",
+             "scheme": "mh-care-clusters", "schemeVersions": ["2012-illustrative-2"],
+             "terms": {"shadow": false, "fixed": {"annualAmount": 12000.00},
+               "activity": {"unit": "CLUSTER_EPISODE", "priceSource": "LOCAL", "mode": "%s",
+                 "localPrices": [{"code": "11", "price": 1200.00, "components": [{"name": "Care", "amount": 900.00},
+                                                                                  {"name": "Support", "amount": 300.00}]},
+                                 {"code": "04", "price": 800.00}]},
+               "personalBudgets": {"codes": ["11"], "components": ["Support"]}}}
+            """;
+
+    /**
+     * Personal budgets. C30 with RS3: £12,000.00 fixed (£1,000.00 a month), 11 at £1,200.00 of which
+     * the £300.00 "Support" component is person-directed. A holder's unit pays the provider £900.00
+     * and the budget £300.00: the full £1,200.00, to the penny.
+     */
+    @Test
+    void a_personal_budget_holder_s_units_pay_the_provider_the_price_less_the_budget() throws SQLException {
+        // Budgets need every unit paid at its price.
+        api(contractManager("C30")).contentType(ContentType.JSON).body(BUDGETED.formatted("ABOVE_PLAN")).post("/v1/contracts")
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("terms.personalBudgets"));
+        String id = api(contractManager("C30")).contentType(ContentType.JSON).body(BUDGETED.formatted("ALL_UNITS"))
+                .post("/v1/contracts").then().statusCode(201).extract().path("contractId");
+        String budgets = "/v1/contracts/" + id + "/budgets";
+        api(finance("RS3")).contentType(ContentType.JSON).body("{\"person\": \"PA\", \"code\": \"11\", \"from\": \"2025-04-01\"}")
+                .post(budgets).then().statusCode(409);
+        step(contractManager("C30"), id, 1, "offer").statusCode(200);
+        step(finance("RS3"), id, 1, "agreement").statusCode(200);
+        feed(List.of(
+                allocation(1, "PA", "a3000000-0000-4000-8000-000000000001", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(2, "PA", "e3000000-0000-4000-8000-000000000001", "a3000000-0000-4000-8000-000000000001", "RS3", "C30", "11", "2025-04-05", null, "2026-04-01"),
+                allocation(3, "PB", "a3000000-0000-4000-8000-000000000002", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(4, "PB", "e3000000-0000-4000-8000-000000000002", "a3000000-0000-4000-8000-000000000002", "RS3", "C30", "11", "2025-04-10", null, "2026-04-01"),
+                allocation(5, "PC", "a3000000-0000-4000-8000-000000000003", "11", "11", true, "2025-05-01", "2025-05-01", "2012-illustrative-2"),
+                episode(6, "PC", "e3000000-0000-4000-8000-000000000003", "a3000000-0000-4000-8000-000000000003", "RS3", "C30", "11", "2025-05-03", null, "2026-04-01")));
+        api(contractManager("C30")).post("/v1/caseload/sync").then().statusCode(200);
+
+        // The provider records PA's budget by its local id, for the year; the commissioner sees its pseudonym.
+        String pa = api(finance("RS3")).contentType(ContentType.JSON)
+                .body("{\"person\": \"PA\", \"code\": \"11\", \"from\": \"2025-04-01\", \"note\": \"Care plan 2025-03\"}")
+                .post(budgets).then().statusCode(201).body("person", equalTo("PA")).body("to", equalTo("2026-03-31"))
+                .extract().path("id");
+        api(contractManager("C30")).get(budgets + "/" + pa).then().statusCode(200).body("person", equalTo(pseudonym("PA")));
+        api(commissionerAnalyst("C30")).get(budgets).then().statusCode(403);
+        api(finance("RS1")).get(budgets + "/" + pa).then().statusCode(404);
+        // The same person and code in overlapping months, by the commissioner's pseudonym: refused.
+        api(contractManager("C30")).contentType(ContentType.JSON)
+                .body("{\"person\": \"" + pseudonym("PA") + "\", \"code\": \"11\", \"from\": \"2025-06-01\"}")
+                .post(budgets).then().statusCode(409);
+        badRequest().header("Authorization", finance("RS3").bearer()).contentType(ContentType.JSON)
+                .body("{\"person\": \"PB\", \"code\": \"04\", \"from\": \"2025-04-02\", \"to\": \"2025-04-29\"}")
+                .post(budgets).then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("code", "from", "to"));
+
+        // April: PB's unit at 1,200.00; PA's at 900.00 to the provider and 300.00 to the budget.
+        String base = "/v1/contracts/" + id + "/statements";
+        JsonPath april = api(finance("RS3")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(april.getList("lines.kind")).containsExactly("FIXED", "ACTIVITY", "ACTIVITY", "PERSONAL_BUDGET");
+        assertThat(april.getList("lines.price").toString()).isEqualTo("[1000.00, 1200.00, 900.00, 300.00]");
+        assertThat(april.getString("total")).isEqualTo("3100.00");
+        assertThat(april.getString("budgetTotal")).isEqualTo("300.00");
+        assertThat(new java.math.BigDecimal(april.getString("lines[2].price")).add(new java.math.BigDecimal(april.getString("lines[3].price"))))
+                .isEqualByComparingTo("1200.00");
+        api(finance("RS3")).get(base + "/1/units").then().statusCode(200)
+                .body("items.find { it.person == 'PA' }.budgetId", equalTo(pa))
+                .body("items.find { it.person == 'PB' }.budgetId", org.hamcrest.Matchers.nullValue());
+        String tag = api(contractManager("C30")).get(base + "/1").then().extract().header("ETag");
+        api(contractManager("C30")).header("If-Match", tag).post(base + "/1/issue").then().statusCode(200);
+        api(finance("RS3")).get(budgets + "/" + pa).then().statusCode(200).body("price", money("1200.00"))
+                .body("budgetPerUnit", money("300.00")).body("providerPrice", money("900.00"))
+                .body("budgetComponents[0].name", equalTo("Support")).body("providerComponents[0].name", equalTo("Care"))
+                .body("periods[0].month", equalTo(1)).body("periods[0].amount", money("300.00")).body("paid", money("300.00"));
+
+        // After April is issued, the commissioner records PB's budget for April, and PC's from May.
+        api(contractManager("C30")).contentType(ContentType.JSON)
+                .body("{\"person\": \"" + pseudonym("PB") + "\", \"code\": \"11\", \"from\": \"2025-04-01\", \"to\": \"2025-04-30\"}")
+                .post(budgets).then().statusCode(201);
+        api(contractManager("C30")).contentType(ContentType.JSON)
+                .body("{\"person\": \"" + pseudonym("PC") + "\", \"code\": \"11\", \"from\": \"2025-05-01\"}")
+                .post(budgets).then().statusCode(201).body("person", equalTo(pseudonym("PC")));
+        // May: April is adjusted (the provider was due 2 x 900.00 = 1,800.00, issued 2,100.00: -300.00; the
+        // budgets 600.00, issued 300.00: +300.00), and PC's May unit is split 900.00 and 300.00.
+        JsonPath may = api(finance("RS3")).contentType(ContentType.JSON).body("{\"month\": 2}").post(base).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(may.getList("lines.kind")).containsExactly("FIXED", "ADJUSTMENT", "PERSONAL_BUDGET", "ACTIVITY", "PERSONAL_BUDGET");
+        assertThat(may.getList("lines.amount").toString()).isEqualTo("[1000.00, -300.00, 300.00, 900.00, 300.00]");
+        assertThat(may.getList("lines.forMonth")).containsExactly(2, 1, 1, 2, 2);
+        assertThat(may.getString("total")).isEqualTo("1600.00");
+        assertThat(may.getString("budgetTotal")).isEqualTo("600.00");
+
+        // A budget's end is brought forward to a month's end; the record is otherwise kept as it was.
+        badRequest().header("Authorization", finance("RS3").bearer()).contentType(ContentType.JSON)
+                .body("{\"to\": \"2025-04-15\"}").post(budgets + "/" + pa + "/end").then().statusCode(400);
+        api(finance("RS3")).contentType(ContentType.JSON).body("{\"to\": \"2025-09-30\", \"note\": \"Returned to the team's care\"}")
+                .post(budgets + "/" + pa + "/end").then().statusCode(200).body("to", equalTo("2025-09-30"))
+                .body("endedBy", equalTo("finance.rs3"));
+        api(finance("RS3")).get(budgets).then().statusCode(200).body("items", hasSize(3));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (String sql : List.of("update personal_budget set from_date = '2025-05-01' where id = '" + pa + "'",
+                    "update personal_budget set to_date = '2026-03-31' where id = '" + pa + "'",
+                    "delete from personal_budget where id = '" + pa + "'")) {
+                assertThatThrownBy(() -> st.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("kept as recorded");
+            }
+        }
+    }
+
     /**
      * Plan against actual with April and May issued. Paid units: April 11 x 2 (A, and B's queried
      * PV05 unit), April 04 x 2 (C's queried PV06 unit, and E's late one); May nothing. Plan: 2 of 11

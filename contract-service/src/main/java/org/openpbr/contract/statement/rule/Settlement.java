@@ -23,6 +23,13 @@ import org.openpbr.contract.riskshare.rule.RiskShareSchedule;
  * entitlement exactly. In shadow mode only the fixed element is paid; every other line is shown
  * as shadow and left out of the total.
  *
+ * <p>Personal budgets: a unit held by a person with a personal health budget is paid to the
+ * provider at the price less the budget (the price's person-directed components), on its own
+ * activity line, and the budget is a {@code PERSONAL_BUDGET} line of its own, paid to the budget,
+ * not the provider: so the provider's line plus the budget line is the full price, to the penny.
+ * Budget lines are summed in the statement's budget total, beside the total. Budgets need every
+ * unit paid at its price ({@code ALL_UNITS} at a rate of 1), so that the split is exact.
+ *
  * <p>Every amount is in pennies: an activity amount is rounded once (half to even) by
  * {@link ActivityPayment}, an adjustment is a difference of such amounts, and the year-end
  * entitlement is plan + the exact risk-share adjustment, rounded once.
@@ -34,7 +41,22 @@ public final class Settlement {
 
     /** What a line is for. */
     public enum Kind {
-        FIXED, ACTIVITY, ADJUSTMENT, QUALITY_WITHHOLD, QUALITY_EARNED, RISK_SHARE, FIXED_BALANCE
+        FIXED, ACTIVITY, ADJUSTMENT, QUALITY_WITHHOLD, QUALITY_EARNED, RISK_SHARE, FIXED_BALANCE, PERSONAL_BUDGET
+    }
+
+    /**
+     * The units held by personal budgets, and the budget lines already issued.
+     *
+     * @param held   paid units of budget holders, by month and code (a part of the paid units)
+     * @param issued budget amounts already issued, by month and code
+     */
+    public record Budgets(Map<Integer, Map<String, BigDecimal>> held, Map<Integer, Map<String, BigDecimal>> issued) {
+
+        public static final Budgets NONE = new Budgets(Map.of(), Map.of());
+
+        BigDecimal units(int month, String code) {
+            return held.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+        }
     }
 
     /** The quality incentive: a withhold (held back monthly, earned back at year end) or a bonus. */
@@ -49,10 +71,21 @@ public final class Settlement {
      * @param plan         planned units by month (1-12), then code
      * @param quality      or null
      * @param riskShare    or null
+     * @param budgets      per code, the budget a holder's unit carries (the price's person-directed part)
      */
     public record Terms(boolean shadow, List<BigDecimal> instalments, ActivityPayment.Mode mode, BigDecimal marginalRate,
             Map<String, BigDecimal> prices, Map<Integer, Map<String, BigDecimal>> plan, Quality quality,
-            RiskShareSchedule riskShare) {
+            RiskShareSchedule riskShare, Map<String, BigDecimal> budgets) {
+
+        public Terms(boolean shadow, List<BigDecimal> instalments, ActivityPayment.Mode mode, BigDecimal marginalRate,
+                Map<String, BigDecimal> prices, Map<Integer, Map<String, BigDecimal>> plan, Quality quality,
+                RiskShareSchedule riskShare) {
+            this(shadow, instalments, mode, marginalRate, prices, plan, quality, riskShare, Map.of());
+        }
+
+        BigDecimal budget(String code) {
+            return budgets.getOrDefault(code, BigDecimal.ZERO);
+        }
 
         BigDecimal planned(int month, String code) {
             return plan.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
@@ -64,8 +97,11 @@ public final class Settlement {
             BigDecimal amount, boolean shadow, String detail) {
     }
 
-    /** A statement: its lines, the total paid (the sum of the paid lines) and the shadow total beside it. */
-    public record Statement(int month, List<Line> lines, BigDecimal total, BigDecimal shadowTotal) {
+    /**
+     * A statement: its lines, the total paid to the provider (the sum of the paid lines), the
+     * shadow total beside it, and the budget total (the sum of the personal budget lines).
+     */
+    public record Statement(int month, List<Line> lines, BigDecimal total, BigDecimal shadowTotal, BigDecimal budgetTotal) {
     }
 
     private Settlement() {
@@ -79,6 +115,13 @@ public final class Settlement {
      */
     public static Statement monthly(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
             Map<Integer, Map<String, BigDecimal>> issued) {
+        return monthly(terms, month, paidUnits, issued, Budgets.NONE);
+    }
+
+    /** The statement for month {@code month} (1-12), with personal budgets. */
+    public static Statement monthly(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, Budgets budgets) {
+        requireExactSplit(terms, budgets);
         if (month < 1 || month > MONTHS) {
             throw new IllegalArgumentException("a monthly statement is for months 1-12");
         }
@@ -94,9 +137,9 @@ public final class Settlement {
                     held.negate(), terms.shadow(), "quality withhold " + month + " of 12, earned back at year end"));
         }
         if (terms.mode() != null) {
-            adjustments(terms, month - 1, paidUnits, issued, lines);
+            adjustments(terms, month - 1, paidUnits, issued, budgets, lines);
             for (String code : codes(terms, month, paidUnits, Map.of())) {
-                lines.add(activity(terms, month, code, paidUnits, Kind.ACTIVITY, BigDecimal.ZERO));
+                activity(terms, month, code, paidUnits, budgets, lines);
             }
         }
         return statement(month, lines);
@@ -111,6 +154,14 @@ public final class Settlement {
      */
     public static Statement yearEnd(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
             Map<Integer, Map<String, BigDecimal>> issued, BigDecimal issuedFixed, List<BigDecimal> achieved) {
+        return yearEnd(terms, paidUnits, issued, issuedFixed, achieved, Budgets.NONE);
+    }
+
+    /** The year-end statement, with personal budgets. */
+    public static Statement yearEnd(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, BigDecimal issuedFixed, List<BigDecimal> achieved,
+            Budgets budgets) {
+        requireExactSplit(terms, budgets);
         List<Line> lines = new ArrayList<>();
         if (!terms.instalments().isEmpty()) {
             BigDecimal annual = terms.instalments().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -121,9 +172,9 @@ public final class Settlement {
             }
         }
         if (terms.mode() != null) {
-            adjustments(terms, MONTHS, paidUnits, issued, lines);
+            adjustments(terms, MONTHS, paidUnits, issued, budgets, lines);
             if (terms.riskShare() != null) {
-                lines.add(riskShare(terms, paidUnits, issued, lines));
+                lines.add(riskShare(terms, paidUnits, issued, budgets, lines));
             }
         }
         if (terms.quality() != null) {
@@ -143,12 +194,22 @@ public final class Settlement {
      */
     public static BigDecimal entitlement(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
             List<BigDecimal> achieved) {
+        return entitlement(terms, paidUnits, achieved, Map.of());
+    }
+
+    /**
+     * The provider's entitlement for the year, with personal budgets: as above, less what the
+     * budgets are paid for the units their holders were given.
+     */
+    public static BigDecimal entitlement(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            List<BigDecimal> achieved, Map<Integer, Map<String, BigDecimal>> held) {
         BigDecimal total = terms.instalments().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (terms.shadow()) {
             return total;
         }
         if (terms.mode() != null) {
-            total = total.add(terms.riskShare() != null ? riskSharedActivity(terms, paidUnits) : sumOfMonths(terms, paidUnits));
+            total = total.add(terms.riskShare() != null ? riskSharedActivity(terms, paidUnits) : sumOfMonths(terms, paidUnits))
+                    .subtract(budgetsDue(terms, held));
         }
         if (terms.quality() != null) {
             BigDecimal earned = QualityIncentive.settle(terms.quality().pot(), terms.quality().indicators(), achieved)
@@ -191,13 +252,16 @@ public final class Settlement {
     }
 
     private static Line riskShare(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
-            Map<Integer, Map<String, BigDecimal>> issued, List<Line> adjustments) {
+            Map<Integer, Map<String, BigDecimal>> issued, Budgets budgets, List<Line> adjustments) {
+        // The activity is worth plan + the commissioner's share; the provider and the budgets were paid on account.
         BigDecimal onAccount = BigDecimal.ZERO;
-        for (Map<String, BigDecimal> byCode : issued.values()) {
-            onAccount = onAccount.add(byCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+        for (Map<Integer, Map<String, BigDecimal>> paid : List.of(issued, budgets.issued())) {
+            for (Map<String, BigDecimal> byCode : paid.values()) {
+                onAccount = onAccount.add(byCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+            }
         }
         for (Line line : adjustments) {
-            if (line.kind() == Kind.ADJUSTMENT) {
+            if (line.kind() == Kind.ADJUSTMENT || line.kind() == Kind.PERSONAL_BUDGET) {
                 onAccount = onAccount.add(line.amount());
             }
         }
@@ -209,33 +273,99 @@ public final class Settlement {
                 "plan " + plain(values[0]) + ", actual " + plain(values[1]) + ", variance " + plain(adjustment.variance())
                         + ": the commissioner's share " + plain(adjustment.amount()) + (adjustment.capped() ? " (capped)" : "")
                         + ", the provider's " + plain(adjustment.providerShare()) + "; activity entitlement "
-                        + plain(entitlement) + " less " + plain(onAccount) + " paid on account");
+                        + plain(entitlement) + " less " + plain(onAccount) + " paid on account"
+                        + (budgets.held().isEmpty() ? "" : " (personal budgets included)"));
     }
 
-    /** Corrects months 1 to {@code upTo} whose activity now differs from what was issued for them. */
+    /** Corrects months 1 to {@code upTo} whose activity (or budgets) now differ from what was issued for them. */
     private static void adjustments(Terms terms, int upTo, Map<Integer, Map<String, BigDecimal>> paidUnits,
-            Map<Integer, Map<String, BigDecimal>> issued, List<Line> lines) {
+            Map<Integer, Map<String, BigDecimal>> issued, Budgets budgets, List<Line> lines) {
         for (int month = 1; month <= upTo; month++) {
-            for (String code : codes(terms, month, paidUnits, issued)) {
+            TreeSet<String> codes = codes(terms, month, paidUnits, issued);
+            codes.addAll(budgets.held().getOrDefault(month, Map.of()).keySet());
+            codes.addAll(budgets.issued().getOrDefault(month, Map.of()).keySet());
+            for (String code : codes) {
+                BigDecimal units = units(paidUnits, month, code);
+                BigDecimal price = price(terms, code);
                 BigDecimal already = issued.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
-                Line now = activity(terms, month, code, paidUnits, Kind.ADJUSTMENT, already);
-                if (now.amount().signum() != 0) {
-                    lines.add(now);
+                BigDecimal due = providerAmount(terms, month, code, paidUnits, budgets);
+                if (due.compareTo(already) != 0) {
+                    lines.add(new Line(Kind.ADJUSTMENT, month, code, units, price, terms.marginalRate(), due.subtract(already),
+                            terms.shadow(), "month " + month + " now " + plain(due) + ", issued " + plain(already) + "; "
+                                    + activityDetail(terms, month, code, units)));
+                }
+                BigDecimal held = budgets.units(month, code);
+                BigDecimal budgetDue = held.multiply(terms.budget(code));
+                BigDecimal budgetIssued = budgets.issued().getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+                if (budgetDue.compareTo(budgetIssued) != 0) {
+                    lines.add(new Line(Kind.PERSONAL_BUDGET, month, code, held, terms.budget(code), BigDecimal.ONE,
+                            budgetDue.subtract(budgetIssued), terms.shadow(), "month " + month + " budgets now "
+                                    + plain(budgetDue) + ", issued " + plain(budgetIssued) + "; paid to the budgets, not the provider"));
                 }
             }
         }
     }
 
-    /** The activity line for a month and code; an adjustment pays the amount now due less {@code already}. */
-    private static Line activity(Terms terms, int month, String code, Map<Integer, Map<String, BigDecimal>> paidUnits,
-            Kind kind, BigDecimal already) {
-        BigDecimal units = paidUnits.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
+    /**
+     * The month's activity lines for a code: its units at the price, and, for units of budget
+     * holders, a line at the price less the budget and the budget's own line.
+     */
+    private static void activity(Terms terms, int month, String code, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Budgets budgets, List<Line> lines) {
+        BigDecimal units = units(paidUnits, month, code);
+        BigDecimal held = budgets.units(month, code);
         BigDecimal price = price(terms, code);
-        BigDecimal amount = activityAmount(terms, month, code, paidUnits).subtract(already);
-        String detail = (kind == Kind.ADJUSTMENT ? "month " + month + " now " + plain(amount.add(already)) + ", issued "
-                + plain(already) + "; " : "") + "planned " + plain(terms.planned(month, code)) + ", paid units "
-                + plain(units) + ", mode " + terms.mode();
-        return new Line(kind, month, code, units, price, terms.marginalRate(), amount, terms.shadow(), detail);
+        BigDecimal budget = terms.budget(code);
+        if (held.signum() == 0 || budget.signum() == 0) {
+            lines.add(new Line(Kind.ACTIVITY, month, code, units, price, terms.marginalRate(),
+                    activityAmount(terms, month, code, paidUnits), terms.shadow(), activityDetail(terms, month, code, units)));
+            return;
+        }
+        BigDecimal others = units.subtract(held);
+        if (others.signum() != 0) {
+            lines.add(new Line(Kind.ACTIVITY, month, code, others, price, BigDecimal.ONE, others.multiply(price), terms.shadow(),
+                    activityDetail(terms, month, code, units) + "; these are the units of people without a personal budget"));
+        }
+        BigDecimal providerPrice = price.subtract(budget);
+        lines.add(new Line(Kind.ACTIVITY, month, code, held, providerPrice, BigDecimal.ONE, held.multiply(providerPrice),
+                terms.shadow(), plain(held) + " units of personal budget holders, at the price " + plain(price)
+                        + " less the budget " + plain(budget)));
+        lines.add(new Line(Kind.PERSONAL_BUDGET, month, code, held, budget, BigDecimal.ONE, held.multiply(budget),
+                terms.shadow(), "personal budgets for " + plain(held) + " units of code " + code
+                        + ": paid to the budgets, not the provider"));
+    }
+
+    private static String activityDetail(Terms terms, int month, String code, BigDecimal units) {
+        return "planned " + plain(terms.planned(month, code)) + ", paid units " + plain(units) + ", mode " + terms.mode();
+    }
+
+    /** What the provider is due for a month's code: the activity amount less its holders' budgets. */
+    private static BigDecimal providerAmount(Terms terms, int month, String code,
+            Map<Integer, Map<String, BigDecimal>> paidUnits, Budgets budgets) {
+        return activityAmount(terms, month, code, paidUnits).subtract(budgets.units(month, code).multiply(terms.budget(code)));
+    }
+
+    /** The budgets due for the year: held units x budget. */
+    private static BigDecimal budgetsDue(Terms terms, Map<Integer, Map<String, BigDecimal>> held) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Map<String, BigDecimal> byCode : held.values()) {
+            for (Map.Entry<String, BigDecimal> e : byCode.entrySet()) {
+                sum = sum.add(e.getValue().multiply(terms.budget(e.getKey())));
+            }
+        }
+        return sum;
+    }
+
+    /** A budget is carved out of a price exactly only when every unit is paid at its price. */
+    private static void requireExactSplit(Terms terms, Budgets budgets) {
+        boolean held = budgets.held().values().stream().anyMatch(m -> m.values().stream().anyMatch(u -> u.signum() != 0));
+        if (held && (terms.mode() != ActivityPayment.Mode.ALL_UNITS || terms.marginalRate().compareTo(BigDecimal.ONE) != 0)) {
+            throw new IllegalArgumentException("personal budgets need every unit paid at its price (ALL_UNITS at a rate of 1)");
+        }
+    }
+
+    private static BigDecimal units(Map<Integer, Map<String, BigDecimal>> paidUnits, int month, String code) {
+        return paidUnits.getOrDefault(month, Map.of()).getOrDefault(code, BigDecimal.ZERO);
     }
 
     private static BigDecimal activityAmount(Terms terms, int month, String code,
@@ -261,14 +391,17 @@ public final class Settlement {
     private static Statement statement(int month, List<Line> lines) {
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         BigDecimal shadow = BigDecimal.ZERO.setScale(2);
+        BigDecimal budgets = BigDecimal.ZERO.setScale(2);
         for (Line line : lines) {
-            if (line.shadow()) {
+            if (line.kind() == Kind.PERSONAL_BUDGET) {
+                budgets = budgets.add(line.amount());
+            } else if (line.shadow()) {
                 shadow = shadow.add(line.amount());
             } else {
                 total = total.add(line.amount());
             }
         }
-        return new Statement(month, List.copyOf(lines), total, shadow);
+        return new Statement(month, List.copyOf(lines), total, shadow, budgets);
     }
 
     private static String plain(BigDecimal value) {

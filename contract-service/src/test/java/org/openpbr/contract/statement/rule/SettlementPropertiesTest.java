@@ -67,11 +67,77 @@ class SettlementPropertiesTest {
         assertThat(again.lines()).noneMatch(l -> l.kind() == Settlement.Kind.ADJUSTMENT);
     }
 
+    @Property(tries = 300)
+    void with_personal_budgets_the_provider_and_the_budgets_add_up_to_the_full_price(@ForAll("units") int[][] units,
+            @ForAll boolean riskShared, @ForAll boolean shadow, @ForAll @IntRange(min = 0, max = 100) int achieved) {
+        Settlement.Terms plain = terms(ActivityPayment.Mode.ALL_UNITS, riskShared, shadow);
+        // 11 at 1,234.57 carries a budget of 234.56; 04 has none.
+        Settlement.Terms terms = new Settlement.Terms(plain.shadow(), plain.instalments(), plain.mode(), BigDecimal.ONE,
+                plain.prices(), plain.plan(), plain.quality(), plain.riskShare(), Map.of("11", new BigDecimal("234.56")));
+        Map<Integer, Map<String, BigDecimal>> now = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> held = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> issued = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> issuedBudgets = new HashMap<>();
+        BigDecimal fixed = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal budgets = BigDecimal.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            // units[m-1][0] of 11 on time, of which units[m-1][1] (at most all) held by budgets; a month
+            // later one more held unit arrives for the month before, when there was any.
+            int onTime = units[m - 1][0];
+            now.put(m, new HashMap<>(Map.of("11", BigDecimal.valueOf(onTime), "04", BigDecimal.valueOf(units[m - 1][2]))));
+            held.put(m, new HashMap<>(Map.of("11", BigDecimal.valueOf(Math.min(units[m - 1][1], onTime)))));
+            if (m > 1 && units[m - 2][1] % 2 == 1) {
+                now.get(m - 1).merge("11", BigDecimal.ONE, BigDecimal::add);
+                held.get(m - 1).merge("11", BigDecimal.ONE, BigDecimal::add);
+            }
+            Statement s = Settlement.monthly(terms, m, now, issued, new Settlement.Budgets(held, issuedBudgets));
+            assertTotals(s);
+            // This month's own lines for 11: the provider's lines plus the budget line are its units x the full price.
+            int month = m;
+            BigDecimal own = s.lines().stream().filter(l -> l.forMonth() == month && "11".equals(l.code())
+                    && (l.kind() == Settlement.Kind.ACTIVITY || l.kind() == Settlement.Kind.PERSONAL_BUDGET))
+                    .map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(own).isEqualByComparingTo(now.get(m).get("11").multiply(new BigDecimal("1234.57")));
+            fixed = fixed.add(SettlementTest.record(s, issued));
+            recordBudgets(s, issuedBudgets);
+            paid = paid.add(s.total());
+            budgets = budgets.add(s.budgetTotal());
+        }
+        List<BigDecimal> scores = List.of(BigDecimal.valueOf(achieved));
+        Statement end = Settlement.yearEnd(terms, now, issued, fixed, scores, new Settlement.Budgets(held, issuedBudgets));
+        assertTotals(end);
+        paid = paid.add(end.total());
+        budgets = budgets.add(end.budgetTotal());
+        BigDecimal heldValue = BigDecimal.ZERO;
+        for (Map<String, BigDecimal> byCode : held.values()) {
+            heldValue = heldValue.add(byCode.get("11").multiply(new BigDecimal("234.56")));
+        }
+        assertThat(budgets).isEqualByComparingTo(heldValue);
+        assertThat(paid).isEqualByComparingTo(Settlement.entitlement(terms, now, scores, held));
+        if (!shadow) {
+            // The provider and the budgets together are paid what the year is worth without budgets.
+            assertThat(paid.add(budgets)).isEqualByComparingTo(Settlement.entitlement(terms, now, scores));
+        }
+    }
+
+    private static void recordBudgets(Statement s, Map<Integer, Map<String, BigDecimal>> issuedBudgets) {
+        for (Line line : s.lines()) {
+            if (line.kind() == Settlement.Kind.PERSONAL_BUDGET) {
+                issuedBudgets.computeIfAbsent(line.forMonth(), k -> new HashMap<>()).merge(line.code(), line.amount(), BigDecimal::add);
+            }
+        }
+    }
+
     private static void assertTotals(Statement s) {
-        BigDecimal sum = s.lines().stream().filter(l -> !l.shadow()).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal shadow = s.lines().stream().filter(Line::shadow).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Line> toProvider = s.lines().stream().filter(l -> l.kind() != Settlement.Kind.PERSONAL_BUDGET).toList();
+        BigDecimal sum = toProvider.stream().filter(l -> !l.shadow()).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal shadow = toProvider.stream().filter(Line::shadow).map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal budgets = s.lines().stream().filter(l -> l.kind() == Settlement.Kind.PERSONAL_BUDGET).map(Line::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(s.total()).isEqualByComparingTo(sum);
         assertThat(s.shadowTotal()).isEqualByComparingTo(shadow);
+        assertThat(s.budgetTotal()).isEqualByComparingTo(budgets);
         assertThat(s.lines()).allSatisfy(l -> assertThat(l.amount().stripTrailingZeros().scale()).isLessThanOrEqualTo(2));
     }
 

@@ -1,6 +1,8 @@
 package org.openpbr.contract.statement.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -80,6 +82,51 @@ class SettlementTest {
             }
         }
         return fixed;
+    }
+
+    @Test
+    void a_budget_holder_s_unit_pays_the_provider_the_price_less_the_budget_and_the_budget_its_own_line() {
+        // £12,000.00 fixed (1,000.00 a month); 11 at 1,200.00, of which 300.00 is person-directed.
+        Settlement.Terms terms = new Settlement.Terms(false, Instalments.equal(new BigDecimal("12000.00")),
+                ActivityPayment.Mode.ALL_UNITS, BigDecimal.ONE, Map.of("11", new BigDecimal("1200.00")), Map.of(), null,
+                null, Map.of("11", new BigDecimal("300.00")));
+        // April: 5 units of 11, 2 of them of budget holders.
+        Map<Integer, Map<String, BigDecimal>> units = new HashMap<>(Map.of(1, Map.of("11", BigDecimal.valueOf(5))));
+        Map<Integer, Map<String, BigDecimal>> held = new HashMap<>(Map.of(1, Map.of("11", BigDecimal.valueOf(2))));
+        Statement april = Settlement.monthly(terms, 1, units, Map.of(), new Settlement.Budgets(held, Map.of()));
+        assertThat(april.lines()).extracting(Line::kind, Line::quantity, Line::price, Line::amount).containsExactly(
+                tuple(Kind.FIXED, BigDecimal.ONE, new BigDecimal("1000.00"), new BigDecimal("1000.00")),
+                tuple(Kind.ACTIVITY, BigDecimal.valueOf(3), new BigDecimal("1200.00"), new BigDecimal("3600.00")),
+                tuple(Kind.ACTIVITY, BigDecimal.valueOf(2), new BigDecimal("900.00"), new BigDecimal("1800.00")),
+                tuple(Kind.PERSONAL_BUDGET, BigDecimal.valueOf(2), new BigDecimal("300.00"), new BigDecimal("600.00")));
+        // The provider's 900.00 and the budget's 300.00 are the full 1,200.00, to the penny.
+        assertThat(april.lines().get(2).price().add(april.lines().get(3).price())).isEqualByComparingTo("1200.00");
+        // 1,000.00 + 3,600.00 + 1,800.00 to the provider; 600.00 to the budgets.
+        assertThat(april.total()).isEqualByComparingTo("6400.00");
+        assertThat(april.budgetTotal()).isEqualByComparingTo("600.00");
+
+        // May: a late April unit of a budget holder. April is now 6 units, 3 held: the provider is due
+        // 3 x 1,200.00 + 3 x 900.00 = 6,300.00, issued 5,400.00 (+900.00); the budgets 900.00, issued 600.00 (+300.00).
+        Map<Integer, Map<String, BigDecimal>> issued = Map.of(1, Map.of("11", new BigDecimal("5400.00")));
+        Map<Integer, Map<String, BigDecimal>> issuedBudgets = Map.of(1, Map.of("11", new BigDecimal("600.00")));
+        units.put(1, Map.of("11", BigDecimal.valueOf(6)));
+        held.put(1, Map.of("11", BigDecimal.valueOf(3)));
+        Statement may = Settlement.monthly(terms, 2, units, issued, new Settlement.Budgets(held, issuedBudgets));
+        assertThat(may.lines()).extracting(Line::kind, Line::forMonth, Line::amount).containsExactly(
+                tuple(Kind.FIXED, 2, new BigDecimal("1000.00")), tuple(Kind.ADJUSTMENT, 1, new BigDecimal("900.00")),
+                tuple(Kind.PERSONAL_BUDGET, 1, new BigDecimal("300.00")));
+        assertThat(may.total()).isEqualByComparingTo("1900.00");
+        assertThat(may.budgetTotal()).isEqualByComparingTo("300.00");
+    }
+
+    @Test
+    void budgets_are_refused_where_a_unit_is_not_paid_at_its_price() {
+        Settlement.Terms terms = new Settlement.Terms(false, List.of(), ActivityPayment.Mode.ABOVE_PLAN, BigDecimal.ONE,
+                Map.of("11", new BigDecimal("1200.00")), Map.of(), null, null, Map.of("11", new BigDecimal("300.00")));
+        Settlement.Budgets budgets = new Settlement.Budgets(Map.of(1, Map.of("11", BigDecimal.ONE)), Map.of());
+        Map<Integer, Map<String, BigDecimal>> units = Map.of(1, Map.of("11", BigDecimal.ONE));
+        assertThatThrownBy(() -> Settlement.monthly(terms, 1, units, Map.of(), budgets))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALL_UNITS");
     }
 
     @Test
