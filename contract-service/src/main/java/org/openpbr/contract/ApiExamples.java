@@ -33,4 +33,10 @@ public final class ApiExamples {
             2025-26,1,RE1,15N,04,5,800.00
             2025-26,1,RE1,15N,FIXED,0,83333.33
             """;
+
+    public static final String CLAIMS = """
+            person,code,start_date,end_date
+            RE1-000123,11,2025-04-07,2025-10-06
+            RE1-000456,04,2025-04-14,2025-07-13
+            """;
 }

@@ -46,6 +46,11 @@ public final class ContractTerms {
         TARIFF, LOCAL
     }
 
+    /** Where billable units come from: the caseload clustering feeds, or the provider's claims. */
+    public enum UnitsFrom {
+        CASELOAD, CLAIMS
+    }
+
     /** Which units the activity component pays. */
     public enum PaymentMode {
         ALL_UNITS, ABOVE_PLAN, ABOVE_AND_BELOW_PLAN
@@ -172,7 +177,8 @@ public final class ContractTerms {
             @Schema(description = "PAY_AND_FLAG (the default: queried units are paid and flagged for audit) or HOLD (not paid until the query is resolved).") QueriedHandling queried,
             @Schema(description = "PV09: an allocation recorded more than this many days after its assessment or the episode's start is queried; default 14.") @Min(value = 0, message = "must be a whole number from 0 to 365") @Max(value = 365, message = "must be a whole number from 0 to 365") Integer allocationLagDays,
             @Schema(description = "PV05: providers with which concurrent care is allowed (the same days are not queried).") @Size(max = 50, message = "at most 50 providers") List<@NotBlank @OdsCode String> concurrentCareWith,
-            @Schema(description = "PV07: NOT_PAYABLE (the default) or PRICED at the price of code 00.") UnassessedHandling unassessed) {
+            @Schema(description = "PV07: NOT_PAYABLE (the default) or PRICED at the price of code 00.") UnassessedHandling unassessed,
+            @Schema(description = "CASELOAD (the default: units are the provider's cluster episodes for the commissioner) or CLAIMS (a provider that invoices: units are the lines of its claims files, each matched against its episodes).") UnitsFrom unitsFrom) {
     }
 
     @Schema(name = "PersonalBudgetTerms")

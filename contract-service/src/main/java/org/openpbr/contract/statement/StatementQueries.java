@@ -53,15 +53,15 @@ public class StatementQueries {
     @Inject
     ObjectMapper json;
 
-    /** The provider's episodes for the commissioner that overlap the year, with who the person is. */
+    /** The provider's episodes for the commissioner (null: for any commissioner) that overlap the year, with who the person is. */
     public List<PaymentValidation.Episode> episodes(String provider, String commissioner, LocalDate from,
             LocalDate to) {
         return Row.all(em.createNativeQuery("""
                 select id, pseudonym, local_id, commissioner_code, team, code, start_date, end_date, review_due,
                        allocation_id
                   from fed_episode
-                 where provider_code = :p and commissioner_code = :c and start_date <= :to
-                   and (end_date is null or end_date >= :from)""", Tuple.class)
+                 where provider_code = :p and (cast(:c as text) is null or commissioner_code = cast(:c as text))
+                   and start_date <= :to and (end_date is null or end_date >= :from)""", Tuple.class)
                 .setParameter("p", provider).setParameter("c", commissioner).setParameter("from", from)
                 .setParameter("to", to)).stream()
                 .map(r -> new PaymentValidation.Episode(r.uuid("id").toString(), r.text("pseudonym"),

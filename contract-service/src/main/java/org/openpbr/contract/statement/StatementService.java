@@ -34,6 +34,7 @@ import org.openpbr.contract.agreement.rule.Instalments;
 import org.openpbr.contract.budget.BudgetQueries;
 import org.openpbr.contract.budget.BudgetService;
 import org.openpbr.contract.caseload.CaseloadFeed;
+import org.openpbr.contract.claim.ClaimQueries;
 import org.openpbr.contract.quality.QualityService;
 import org.openpbr.contract.query.QueryQueries;
 import org.openpbr.contract.riskshare.RiskShares;
@@ -103,6 +104,9 @@ public class StatementService {
     @Inject
     BudgetService budgets;
 
+    @Inject
+    ClaimQueries claims;
+
     /** Computes (or recomputes) the draft statement of a month, as of today. */
     @Transactional
     public Stored compute(Caller caller, UUID id, int month, URI base, LocalDate today) {
@@ -161,7 +165,13 @@ public class StatementService {
         IfMatch.requireMatch(ifMatch, etag(header), "The draft was recomputed since you read it (now revision "
                 + header.revision() + "); GET it again and retry");
         requirePreviousIssued(id, month);
-        boolean activity = contractQueries.version(id, header.contractVersion()).orElseThrow().terms().activity() != null;
+        ContractTerms.Terms terms = contractQueries.version(id, header.contractVersion()).orElseThrow().terms();
+        boolean activity = terms.activity() != null;
+        if (activity && terms.validation() != null && terms.validation().unitsFrom() == ContractTerms.UnitsFrom.CLAIMS
+                && claims.sentSince(id, Math.min(month, 12), header.computedAt())) {
+            throw ProblemException.conflict("A claims file has been sent since the draft was computed; recompute it"
+                    + " (POST /v1/contracts/" + id + "/statements) and check it before issuing");
+        }
         String position = positions.position(FEED);
         if (activity && !java.util.Objects.equals(position, header.feedPosition())) {
             throw ProblemException.conflict("New clustering data has arrived since the draft was computed; recompute it"
@@ -222,11 +232,16 @@ public class StatementService {
         List<Row> page = queries.units(h.id(), status, after == null ? "" : after, rows + 1);
         List<StatementViews.Unit> items = new ArrayList<>();
         for (Row r : page.subList(0, Math.min(rows, page.size()))) {
+            Map<String, String> evidence = read(r.text("evidence"), new TypeReference<Map<String, String>>() {
+            });
+            if (commissioner) {
+                // The provider's local id of the person (a claim's) is the provider's own.
+                evidence.remove("localId");
+            }
             items.add(new StatementViews.Unit(r.text("unit_key"), r.integer("month"), r.text("code"), r.decimal("quantity"),
                     r.text("status"), r.flag("paid"), commissioner ? r.text("pseudonym") : r.text("local_id"),
                     read(r.text("reasons"), new TypeReference<List<StatementViews.Reason>>() {
-                    }), read(r.text("evidence"), new TypeReference<Map<String, String>>() {
-                    }), r.uuid("budget_id")));
+                    }), evidence, r.uuid("budget_id")));
         }
         URI next = page.size() > rows ? base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units?limit="
                 + rows + "&after=" + java.net.URLEncoder.encode(items.get(items.size() - 1).key(), StandardCharsets.UTF_8)
@@ -292,12 +307,15 @@ public class StatementService {
                     v == null || v.allocationLagDays() == null ? 14 : v.allocationLagDays(),
                     v == null || v.concurrentCareWith() == null ? Set.of() : Set.copyOf(v.concurrentCareWith()),
                     v != null && v.unassessed() == ContractTerms.UnassessedHandling.PRICED);
+            // A provider that invoices is paid on its claims, matched against its episodes for every commissioner (PV03).
+            boolean fromClaims = v != null && v.unitsFrom() == ContractTerms.UnitsFrom.CLAIMS;
+            List<PaymentValidation.Claim> claimed = fromClaims ? claims.claims(contract.id(), Math.min(month, 12)) : List.of();
             List<PaymentValidation.Episode> episodes = queries.episodes(contract.providerCode(),
-                    contract.commissionerCode(), contract.yearStart(), asOf);
+                    fromClaims ? null : contract.commissionerCode(), contract.yearStart(), asOf);
             episodes.forEach(e -> episodeOf.put(e.id(), e));
-            units = PaymentValidation.validate(rules, episodes, queries.allocations(contract.providerCode(),
-                    contract.commissionerCode(), contract.yearStart(), asOf), List.of(),
-                    queries.elsewhere(contract.providerCode(), contract.commissionerCode(), contract.financialYear(),
+            units = fromClaims && claimed.isEmpty() ? List.of() : PaymentValidation.validate(rules, episodes,
+                    queries.allocations(contract.providerCode(), contract.commissionerCode(), contract.yearStart(), asOf),
+                    claimed, queries.elsewhere(contract.providerCode(), contract.commissionerCode(), contract.financialYear(),
                             contract.yearStart(), asOf), asOf, accepted.accepted(contract.id()));
         }
         int upTo = Math.min(month, 12);
@@ -333,8 +351,10 @@ public class StatementService {
                 continue;
             }
             PaymentValidation.Episode e = episodeOf.get(u.evidence().get("episodeId"));
-            StatementQueries.StoredUnit unit = new StatementQueries.StoredUnit(u, e == null ? null : e.localId(),
-                    e == null ? null : e.pseudonym(), budgetOf.get(u.key()));
+            // A claim with no episode of this commissioner is named by the claim's local id only.
+            StatementQueries.StoredUnit unit = new StatementQueries.StoredUnit(u,
+                    e == null ? u.evidence().get("localId") : e.localId(), e == null ? null : e.pseudonym(),
+                    budgetOf.get(u.key()));
             if (u.month() == month || !unit.verdict().equals(stated.get(u.key()))) {
                 kept.add(unit);
             }

@@ -110,7 +110,8 @@ public final class StatementViews {
     public record Unit(@Schema(required = true) String key, @Schema(required = true) int month,
             @Schema(required = true) String code, @Schema(required = true) BigDecimal quantity,
             @Schema(required = true, enumeration = { "PAYABLE", "QUERIED", "REJECTED" }) String status,
-            @Schema(required = true) boolean paid, @Schema(required = true) String person,
+            @Schema(required = true) boolean paid,
+            @Schema(description = "Absent when the unit names no one this party knows: a claim with no episode of the commissioner's, seen by the commissioner.") String person,
             @Schema(required = true) List<Reason> reasons, @Schema(required = true) Map<String, String> evidence,
             @Schema(description = "The personal budget the person held for the unit, if any.") java.util.UUID budgetId) {
     }

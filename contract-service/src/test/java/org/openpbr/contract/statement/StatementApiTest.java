@@ -28,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -220,6 +221,101 @@ class StatementApiTest {
         assertThat(withDraft.getInt("throughMonth")).isEqualTo(3);
         assertThat(withDraft.getString("cells.find { it.month == 1 && it.code == '04' }.actualUnits")).isEqualTo("1");
         assertThat(withDraft.getString("basis")).isEqualTo("ISSUED_AND_DRAFT");
+    }
+
+    private static final String CLAIMED = """
+            {"reference": "C40-RS4-2025-26", "commissionerCode": "C40", "providerCode": "RS4", "financialYear": "2025-26",
+             "scheme": "mh-care-clusters", "schemeVersions": ["2012-illustrative-2"],
+             "terms": {"shadow": false,
+               "activity": {"unit": "CLUSTER_EPISODE", "priceSource": "LOCAL", "mode": "ALL_UNITS",
+                 "localPrices": [{"code": "11", "price": 1000.00}, {"code": "04", "price": 800.00}]},
+               "validation": {"unitsFrom": "CLAIMS"}}}
+            """;
+
+    /**
+     * A provider that invoices (RS4, for C40) is paid on its claims file, each line matched against
+     * its episodes: QA's claim matches its episode of 11; QA's again is claimed twice (PV08); QB's
+     * episode is for another commissioner, C41 (PV03); QZ has no episode (PV01).
+     */
+    @Test
+    void claims_are_matched_against_the_provider_s_episodes_and_only_matched_claims_are_paid() throws SQLException {
+        String id = api(contractManager("C40")).contentType(ContentType.JSON).body(CLAIMED).post("/v1/contracts").then()
+                .statusCode(201).extract().path("contractId");
+        step(contractManager("C40"), id, 1, "offer").statusCode(200);
+        step(finance("RS4"), id, 1, "agreement").statusCode(200);
+        String caseload = agreed("C40-RS5-2025-26", "C40", "RS5");
+        feed(List.of(
+                allocation(1, "QA", "a4000000-0000-4000-8000-000000000001", "11", "11", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(2, "QA", "e4000000-0000-4000-8000-000000000001", "a4000000-0000-4000-8000-000000000001", "RS4", "C40", "11", "2025-04-05", null, "2026-04-01"),
+                allocation(3, "QB", "a4000000-0000-4000-8000-000000000002", "04", "04", true, "2025-04-01", "2025-04-01", "2012-illustrative-2"),
+                episode(4, "QB", "e4000000-0000-4000-8000-000000000002", "a4000000-0000-4000-8000-000000000002", "RS4", "C41", "04", "2025-04-08", null, "2026-04-01")));
+        api(contractManager("C40")).post("/v1/caseload/sync").then().statusCode(200);
+
+        String claims = "/v1/contracts/" + id + "/claims";
+        String file = """
+                person,code,start_date,end_date
+                QA,11,2025-04-05,2025-10-01
+                QA,11,2025-04-05,2025-10-01
+                QB,04,2025-04-08,2025-07-01
+                QZ,11,2025-04-10,2025-05-01
+                """;
+        badRequest().header("Authorization", finance("RS5").bearer()).contentType("text/csv").body(file)
+                .put("/v1/contracts/" + caseload + "/claims/1").then().statusCode(409);
+        badRequest().header("Authorization", contractManager("C40").bearer()).contentType("text/csv").body(file)
+                .put(claims + "/1").then().statusCode(403);
+        badRequest().header("Authorization", finance("RS4").bearer()).contentType("text/csv")
+                .body("person,code,start_date,end_date\nQA,11,2025-04-31,2025-10-01\n,1-1,2025-05-01,2025-04-01\n")
+                .put(claims + "/1").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("line 2, start_date", "line 3, person", "line 3, code", "line 3, end_date"));
+        api(finance("RS4")).get(claims).then().statusCode(200).body("items", hasSize(0));
+        String sent = api(finance("RS4")).contentType("text/csv").body(file).put(claims + "/1").then().statusCode(200)
+                .body("lines", equalTo(4)).body("current", equalTo(true)).extract().path("id");
+        // The same file again changes nothing.
+        api(finance("RS4")).contentType("text/csv").body(file).put(claims + "/1").then().statusCode(200).body("id", equalTo(sent));
+
+        String base = "/v1/contracts/" + id + "/statements";
+        JsonPath april = api(finance("RS4")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(april.getString("total")).isEqualTo("1000.00");
+        assertThat(april.getInt("units.payable")).isEqualTo(1);
+        assertThat(april.getInt("units.rejected")).isEqualTo(3);
+        assertThat(april.getMap("units.byRule")).containsEntry("PV01", 1).containsEntry("PV03", 1).containsEntry("PV08", 1);
+        // The commissioner sees nothing of C41's care spell, nor the provider's local ids.
+        JsonPath seen = api(contractManager("C40")).get(base + "/1/units?status=REJECTED").then().statusCode(200).extract().jsonPath();
+        Map<String, Object> pv03 = seen.getMap("items.find { it.reasons[0].rule == 'PV03' }");
+        assertThat(pv03).doesNotContainKey("person");
+        assertThat(seen.getMap("items.find { it.reasons[0].rule == 'PV03' }.evidence"))
+                .doesNotContainKeys("episodeId", "allocationId", "localId").containsEntry("claimLine", "4");
+        assertThat(seen.getString("items.find { it.reasons[0].rule == 'PV03' }.reasons[0].detail")).doesNotContain("C41");
+        assertThat(seen.getList("items.evidence.localId")).containsOnlyNulls();
+        api(finance("RS4")).get(base + "/1/units?status=REJECTED").then().statusCode(200)
+                .body("items.person", org.hamcrest.Matchers.containsInAnyOrder("QA", "QB", "QZ"));
+
+        // A file sent after the draft was computed: not issued until recomputed. QB's line is withdrawn.
+        String tag = api(contractManager("C40")).get(base + "/1").then().extract().header("ETag");
+        String second = api(finance("RS4")).contentType("text/csv").body(file.replace("QB,04,2025-04-08,2025-07-01\n", ""))
+                .put(claims + "/1").then().statusCode(200).body("lines", equalTo(3)).extract().path("id");
+        assertThat(second).isNotEqualTo(sent);
+        api(contractManager("C40")).header("If-Match", tag).post(base + "/1/issue").then().statusCode(409);
+        api(contractManager("C40")).contentType(ContentType.JSON).body("{\"month\": 1}").post(base).then().statusCode(200)
+                .body("units.rejected", equalTo(2));
+        tag = api(contractManager("C40")).get(base + "/1").then().extract().header("ETag");
+        api(contractManager("C40")).header("If-Match", tag).post(base + "/1/issue").then().statusCode(200);
+        api(finance("RS4")).get(claims).then().statusCode(200).body("items", hasSize(2))
+                .body("items.find { it.id == '" + sent + "' }.current", equalTo(false));
+        // Month 1 is issued: its file is closed. The lines are the provider's to read back.
+        api(finance("RS4")).contentType("text/csv").body(file).put(claims + "/1").then().statusCode(409);
+        String back = api(finance("RS4")).accept("text/csv").get(claims + "/1").then().statusCode(200).extract().asString();
+        assertThat(back.lines().toList()).containsExactly("person,code,start_date,end_date", "QA,11,2025-04-05,2025-10-01",
+                "QA,11,2025-04-05,2025-10-01", "QZ,11,2025-04-10,2025-05-01");
+        api(contractManager("C40")).accept("text/csv").get(claims + "/1").then().statusCode(403);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            for (String sql : List.of("update claim set code = '04' where file_id = '" + sent + "'",
+                    "delete from claim_file where id = '" + sent + "'")) {
+                assertThatThrownBy(() -> st.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("kept as sent");
+            }
+        }
     }
 
     private static final String BUDGETED = """

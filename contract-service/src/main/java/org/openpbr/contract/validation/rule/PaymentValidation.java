@@ -87,8 +87,21 @@ public final class PaymentValidation {
             LocalDate allocatedOn, LocalDate recordedOn) {
     }
 
-    /** A claimed unit from a provider's claims file: the person (local id), code and dates. */
-    public record Claim(int line, String localId, String code, LocalDate start, LocalDate end) {
+    /**
+     * A claimed unit from a provider's claims file: the person (local id), code and dates.
+     *
+     * @param file the claims file's name for the key (the month it was sent for), or empty
+     * @param line its line in the file
+     */
+    public record Claim(String file, int line, String localId, String code, LocalDate start, LocalDate end) {
+
+        public Claim(int line, String localId, String code, LocalDate start, LocalDate end) {
+            this("", line, localId, code, start, end);
+        }
+
+        String key() {
+            return file.isEmpty() ? "claim/" + line : "claim/" + file + "/" + line;
+        }
     }
 
     /** Another provider's episode of the same person for the same commissioner, under one of its contracts. */
@@ -307,11 +320,18 @@ public final class PaymentValidation {
 
     private static void claims(Terms terms, List<Episode> episodes, Map<String, Allocation> allocations,
             Map<String, List<Elsewhere>> others, List<Claim> claims, List<Unit> units) {
+        Map<String, List<Episode>> byPerson = new HashMap<>();
+        for (Episode e : episodes) {
+            byPerson.computeIfAbsent(e.localId(), k -> new ArrayList<>()).add(e);
+        }
         Set<String> seen = new HashSet<>();
         for (Claim claim : claims) {
             List<Reason> reasons = new ArrayList<>();
             Map<String, String> evidence = new LinkedHashMap<>();
             evidence.put("claimLine", Integer.toString(claim.line()));
+            if (!claim.file().isEmpty()) {
+                evidence.put("claimFile", claim.file());
+            }
             evidence.put("localId", claim.localId());
             if (!seen.add(claim.localId() + "|" + claim.code() + "|" + claim.start() + "|" + claim.end())) {
                 reasons.add(new Reason(Rule.PV08, Rule.VERSION, "the same person, code and dates as an earlier line"));
@@ -321,16 +341,23 @@ public final class PaymentValidation {
             }
             int month = Math.min(Math.max(monthOf(terms, claim.start()), 1), 12);
             BigDecimal quantity = terms.unit() == UnitKind.CLUSTER_DAY ? days(claim.start(), claim.end()) : BigDecimal.ONE;
-            String key = "claim/" + claim.line();
-            Episode match = episodes.stream().filter(e -> e.localId().equals(claim.localId()) && e.code().equals(claim.code())
-                    && !e.start().isAfter(claim.start()) && (e.end() == null || !e.end().isBefore(claim.end())))
-                    .findFirst().orElse(null);
+            String key = claim.key();
+            // The person's episode in the code that covers the dates, preferring one of this contract's commissioner.
+            Episode match = null;
+            for (Episode e : byPerson.getOrDefault(claim.localId(), List.of())) {
+                if (e.code().equals(claim.code()) && !e.start().isAfter(claim.start())
+                        && (e.end() == null || !e.end().isBefore(claim.end()))
+                        && (match == null || (!match.commissioner().equals(terms.commissioner())
+                                && e.commissioner().equals(terms.commissioner())))) {
+                    match = e;
+                }
+            }
+            evidence.put("from", claim.start().toString());
+            evidence.put("to", claim.end().toString());
+            evidence.put("chosenCode", claim.code());
             if (match == null) {
                 reasons.add(new Reason(Rule.PV01, Rule.VERSION, "no cluster episode of this person in code "
                         + claim.code() + " covers " + claim.start() + " to " + claim.end()));
-                evidence.put("from", claim.start().toString());
-                evidence.put("to", claim.end().toString());
-                evidence.put("chosenCode", claim.code());
                 if (!terms.prices().containsKey(claim.code())) {
                     reasons.add(new Reason(Rule.PV02, Rule.VERSION, "code " + claim.code() + " has no price in the contract"));
                 }
@@ -338,8 +365,11 @@ public final class PaymentValidation {
                 continue;
             }
             if (!match.commissioner().equals(terms.commissioner())) {
-                reasons.add(new Reason(Rule.PV03, Rule.VERSION, "the care spell's responsible commissioner is "
-                        + match.commissioner()));
+                // Another commissioner's care spell: rejected, and nothing of that spell is disclosed in the evidence.
+                reasons.add(new Reason(Rule.PV03, Rule.VERSION, "the care spell's responsible commissioner is another"
+                        + " commissioner, not " + terms.commissioner()));
+                units.add(unit(terms, key, month, claim.code(), quantity, reasons, evidence));
+                continue;
             }
             Allocation a = allocations.get(match.allocationId());
             LocalDate due = match.reviewDue();

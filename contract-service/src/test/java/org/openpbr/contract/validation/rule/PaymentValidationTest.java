@@ -167,6 +167,23 @@ class PaymentValidationTest {
         assertThat(rules(units.get("claim/6"))).contains(Rule.PV02, Rule.PV01);
         assertThat(units.values().stream().filter(u -> u.status() == Status.REJECTED)).hasSize(4);
         assertThat(paid(units.values())).isEqualByComparingTo("800.00");
+        // Another commissioner's spell is named by nothing but the claim: no episode, allocation or commissioner.
+        assertThat(units.get("claim/4").evidence()).doesNotContainKeys("episodeId", "allocationId", "assessmentId");
+        assertThat(units.get("claim/4").reasons().get(0).detail()).doesNotContain("15M");
+    }
+
+    @Test
+    void a_claim_matches_the_episode_of_the_contract_s_commissioner_when_the_person_has_two() {
+        // K has an episode of 04 for 15M and one for 15N over the same dates: the claim to 15N is 15N's.
+        List<Episode> nz1 = List.of(episode("N2", "K", "15M", "04", "2025-06-01", "2025-07-31", "2025-12-01"),
+                episode("N3", "K", "15N", "04", "2025-06-01", "2025-07-31", "2025-12-01"));
+        Map<String, Allocation> allocations = Map.of("AN2", clean("N2", "04", "2025-06-01", "2025-06-01"), "AN3",
+                clean("N3", "04", "2025-06-01", "2025-06-01"));
+        List<Claim> claims = List.of(new Claim("m3", 7, "LK", "04", LocalDate.parse("2025-06-01"), LocalDate.parse("2025-07-31")));
+        Map<String, Unit> units = byKey(PaymentValidation.validate(terms("NZ1", false, UnitKind.CLUSTER_EPISODE), nz1,
+                allocations, claims, List.of(), AS_OF));
+        assertThat(units.get("claim/m3/7").status()).isEqualTo(Status.PAYABLE);
+        assertThat(units.get("claim/m3/7").evidence()).containsEntry("episodeId", "N3").containsEntry("claimFile", "m3");
     }
 
     @Test
