@@ -263,6 +263,14 @@ public class StatementQueries {
         return (BigDecimal) sum;
     }
 
+    /** The quality accrued so far: the quality-earned lines issued. */
+    public BigDecimal issuedQualityEarned(UUID contractId) {
+        return (BigDecimal) em.createNativeQuery("""
+                select coalesce(sum(l.amount), 0) from statement_line l join statement s on s.id = l.statement_id
+                 where s.contract_id = :c and s.status = 'ISSUED' and l.kind = 'QUALITY_EARNED'""")
+                .setParameter("c", contractId).getSingleResult();
+    }
+
     /** The verdict last stated for each unit in the contract's issued statements: key to status, paid, code and quantity. */
     public Map<String, String> statedUnits(UUID contractId) {
         Map<String, String> stated = new HashMap<>();

@@ -338,10 +338,11 @@ public class StatementService {
         Settlement.Terms settlement = settlementTerms(version, priceOf, prices);
         Map<Integer, Map<String, BigDecimal>> issued = queries.issuedActivity(contract.id());
         Settlement.Budgets budgeted = new Settlement.Budgets(held, queries.issuedBudgets(contract.id()));
+        List<BigDecimal> achieved = quality.achieved(contract.id(), version);
+        BigDecimal accrued = queries.issuedQualityEarned(contract.id());
         Settlement.Statement statement = month == Settlement.YEAR_END
-                ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()),
-                        quality.achieved(contract.id(), version), budgeted)
-                : Settlement.monthly(settlement, month, paid, issued, budgeted);
+                ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()), achieved, budgeted, accrued)
+                : Settlement.monthly(settlement, month, paid, issued, budgeted, new Settlement.QualityToDate(achieved, accrued));
         // The statement states its month's units, and earlier units whose verdict changed since last stated.
         Map<String, String> stated = queries.statedUnits(contract.id());
         List<StatementQueries.StoredUnit> kept = new ArrayList<>();
@@ -377,7 +378,8 @@ public class StatementService {
                 : RiskShares.fraction(terms.activity().marginalRatePercent());
         QualityService.Incentive incentive = quality.incentive(version);
         Settlement.Quality settled = incentive == null ? null
-                : new Settlement.Quality(incentive.withhold(), incentive.pot(), incentive.indicators());
+                : new Settlement.Quality(incentive.withhold(), incentive.pot(), incentive.indicators(),
+                        terms.quality().settlement() == ContractTerms.QualitySettlement.QUARTERLY);
         RiskShareSchedule schedule = terms.riskShare() == null ? null : RiskShares.schedule(terms.riskShare());
         return new Settlement.Terms(version.shadow(), instalments, mode, rate, prices, plan, settled, schedule,
                 BudgetService.perUnit(terms, priced));

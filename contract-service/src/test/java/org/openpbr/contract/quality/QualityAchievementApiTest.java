@@ -80,4 +80,46 @@ class QualityAchievementApiTest {
         api(finance("RQ3")).get(base + "/13").then().statusCode(200)
                 .body("lines.kind", org.hamcrest.Matchers.contains("QUALITY_EARNED"));
     }
+
+    /**
+     * The same incentive settled QUARTERLY (C31 with RQ4). By June A is 70 and B 55: quarter 1's
+     * 600.00 earns 0.5 x 300.00 + 300.00 = 450.00. B is corrected to 45 by September: half a year's
+     * 1,200.00 earns 300.00, so -150.00. December (1,800.00) earns 450.00, +150.00; March (2,400.00)
+     * 600.00, +150.00; the year end settles 600.00 less the 600.00 accrued: 0.00.
+     */
+    @Test
+    void a_quarterly_incentive_accrues_in_the_quarter_s_last_statement() {
+        String id = api(contractManager("C31")).contentType(ContentType.JSON)
+                .body(CONTRACT.replace("C30", "C31").replace("RQ3", "RQ4").replace("\"YEAR_END\"", "\"QUARTERLY\""))
+                .post("/v1/contracts").then().statusCode(201).extract().path("contractId");
+        step(contractManager("C31"), id, 1, "offer").statusCode(200);
+        step(finance("RQ4"), id, 1, "agreement").statusCode(200);
+        String quality = "/v1/contracts/" + id + "/quality";
+        api(contractManager("C31")).contentType(ContentType.JSON).body("{\"achieved\": 70, \"evidence\": \"Q1 report\"}")
+                .post(quality + "/A").then().statusCode(200);
+        api(contractManager("C31")).contentType(ContentType.JSON).body("{\"achieved\": 55, \"evidence\": \"Q1 audit\"}")
+                .post(quality + "/B").then().statusCode(200);
+        String base = "/v1/contracts/" + id + "/statements";
+        BigDecimal paid = BigDecimal.ZERO;
+        for (int month = 1; month <= 13; month++) {
+            if (month == 4) {
+                api(contractManager("C31")).contentType(ContentType.JSON).body("{\"achieved\": 45, \"evidence\": \"Q1 audit, corrected\"}")
+                        .post(quality + "/B").then().statusCode(200);
+            }
+            String total = api(contractManager("C31")).contentType(ContentType.JSON).body("{\"month\": " + month + "}")
+                    .post(base).then().statusCode(200).extract().path("total").toString();
+            String etag = api(contractManager("C31")).get(base + "/" + month).then().extract().header("ETag");
+            api(contractManager("C31")).header("If-Match", etag).post(base + "/" + month + "/issue").then().statusCode(200);
+            String expected = switch (month) {
+                case 3 -> "10250.00";
+                case 6 -> "9650.00";
+                case 9, 12 -> "9950.00";
+                case 13 -> "0.00";
+                default -> "9800.00";
+            };
+            assertThat(new BigDecimal(total)).as("month %d", month).isEqualByComparingTo(expected);
+            paid = paid.add(new BigDecimal(total));
+        }
+        assertThat(paid).isEqualByComparingTo("118200.00");
+    }
 }

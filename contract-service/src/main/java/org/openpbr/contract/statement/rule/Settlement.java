@@ -59,8 +59,30 @@ public final class Settlement {
         }
     }
 
-    /** The quality incentive: a withhold (held back monthly, earned back at year end) or a bonus. */
-    public record Quality(boolean withhold, BigDecimal pot, List<QualityIncentive.Indicator> indicators) {
+    /**
+     * The quality incentive: a withhold (held back monthly, earned back) or a bonus. Settled at
+     * year end; or {@code quarterly}, when each quarter's last statement (months 3, 6, 9 and 12)
+     * accrues what the pot of the quarters so far earns on the achievement reported by then, less
+     * what was accrued before, and the year end settles the whole pot on the final achievement,
+     * less every accrual.
+     */
+    public record Quality(boolean withhold, BigDecimal pot, List<QualityIncentive.Indicator> indicators, boolean quarterly) {
+
+        public Quality(boolean withhold, BigDecimal pot, List<QualityIncentive.Indicator> indicators) {
+            this(withhold, pot, indicators, false);
+        }
+
+        /** The pot of quarters 1 to {@code quarter}: quarters 1-3 a quarter each, rounded down; the fourth the rest. */
+        BigDecimal potTo(int quarter) {
+            BigDecimal each = pot.divide(BigDecimal.valueOf(4), 2, RoundingMode.DOWN);
+            return quarter >= 4 ? pot : each.multiply(BigDecimal.valueOf(quarter));
+        }
+    }
+
+    /** Quality so far: each indicator's latest achievement (null: not reported), and the accruals already issued. */
+    public record QualityToDate(List<BigDecimal> achieved, BigDecimal accrued) {
+
+        public static final QualityToDate NONE = new QualityToDate(List.of(), BigDecimal.ZERO);
     }
 
     /**
@@ -121,6 +143,12 @@ public final class Settlement {
     /** The statement for month {@code month} (1-12), with personal budgets. */
     public static Statement monthly(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
             Map<Integer, Map<String, BigDecimal>> issued, Budgets budgets) {
+        return monthly(terms, month, paidUnits, issued, budgets, QualityToDate.NONE);
+    }
+
+    /** The statement for month {@code month} (1-12), with personal budgets and quarterly quality accruals. */
+    public static Statement monthly(Terms terms, int month, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, Budgets budgets, QualityToDate quality) {
         requireExactSplit(terms, budgets);
         if (month < 1 || month > MONTHS) {
             throw new IllegalArgumentException("a monthly statement is for months 1-12");
@@ -134,7 +162,18 @@ public final class Settlement {
         if (terms.quality() != null && terms.quality().withhold()) {
             BigDecimal held = Instalments.equal(terms.quality().pot()).get(month - 1);
             lines.add(new Line(Kind.QUALITY_WITHHOLD, month, null, BigDecimal.ONE, held.negate(), BigDecimal.ONE,
-                    held.negate(), terms.shadow(), "quality withhold " + month + " of 12, earned back at year end"));
+                    held.negate(), terms.shadow(), "quality withhold " + month + " of 12, earned back "
+                            + (terms.quality().quarterly() ? "quarter by quarter" : "at year end")));
+        }
+        if (terms.quality() != null && terms.quality().quarterly() && month % 3 == 0) {
+            int quarter = month / 3;
+            BigDecimal pot = terms.quality().potTo(quarter);
+            BigDecimal earned = QualityIncentive.settle(pot, terms.quality().indicators(), quality.achieved()).earned();
+            BigDecimal accrual = earned.subtract(quality.accrued());
+            lines.add(new Line(Kind.QUALITY_EARNED, month, null, BigDecimal.ONE, accrual, BigDecimal.ONE, accrual,
+                    terms.shadow(), "quality accrued for quarters 1-" + quarter + ": " + plain(earned) + " of "
+                            + plain(pot) + " on the achievement reported so far, less " + plain(quality.accrued())
+                            + " accrued before"));
         }
         if (terms.mode() != null) {
             adjustments(terms, month - 1, paidUnits, issued, budgets, lines);
@@ -161,6 +200,16 @@ public final class Settlement {
     public static Statement yearEnd(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
             Map<Integer, Map<String, BigDecimal>> issued, BigDecimal issuedFixed, List<BigDecimal> achieved,
             Budgets budgets) {
+        return yearEnd(terms, paidUnits, issued, issuedFixed, achieved, budgets, BigDecimal.ZERO);
+    }
+
+    /**
+     * The year-end statement, with personal budgets; {@code accrued} is the quality already accrued
+     * quarter by quarter (0 when settled at year end).
+     */
+    public static Statement yearEnd(Terms terms, Map<Integer, Map<String, BigDecimal>> paidUnits,
+            Map<Integer, Map<String, BigDecimal>> issued, BigDecimal issuedFixed, List<BigDecimal> achieved,
+            Budgets budgets, BigDecimal accrued) {
         requireExactSplit(terms, budgets);
         List<Line> lines = new ArrayList<>();
         if (!terms.instalments().isEmpty()) {
@@ -180,9 +229,11 @@ public final class Settlement {
         if (terms.quality() != null) {
             QualityIncentive.Result result = QualityIncentive.settle(terms.quality().pot(), terms.quality().indicators(),
                     achieved);
-            lines.add(new Line(Kind.QUALITY_EARNED, YEAR_END, null, BigDecimal.ONE, result.earned(), BigDecimal.ONE,
-                    result.earned(), terms.shadow(), "quality earned: " + result.earned().toPlainString() + " of "
-                            + result.pot().toPlainString() + (terms.quality().withhold() ? " withheld" : " bonus")));
+            BigDecimal due = result.earned().subtract(accrued);
+            lines.add(new Line(Kind.QUALITY_EARNED, YEAR_END, null, BigDecimal.ONE, due, BigDecimal.ONE, due, terms.shadow(),
+                    "quality earned: " + result.earned().toPlainString() + " of " + result.pot().toPlainString()
+                            + (terms.quality().withhold() ? " withheld" : " bonus")
+                            + (accrued.signum() == 0 ? "" : ", less " + plain(accrued) + " accrued in the year")));
         }
         return statement(YEAR_END, lines);
     }

@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 
 /**
  * For any year of units, arriving on time or late: each statement's total is the sum of its paid
@@ -119,6 +120,42 @@ class SettlementPropertiesTest {
             // The provider and the budgets together are paid what the year is worth without budgets.
             assertThat(paid.add(budgets)).isEqualByComparingTo(Settlement.entitlement(terms, now, scores));
         }
+    }
+
+    @Property(tries = 300)
+    void quarterly_accruals_and_the_year_end_add_up_to_the_entitlement(@ForAll("units") int[][] units,
+            @ForAll("modes") ActivityPayment.Mode mode, @ForAll boolean shadow,
+            @ForAll @Size(12) List<@IntRange(min = 0, max = 100) Integer> reported, @ForAll @IntRange(min = 0, max = 100) int achieved) {
+        Settlement.Terms plain = terms(mode, false, shadow);
+        Settlement.Quality q = plain.quality();
+        Settlement.Terms terms = new Settlement.Terms(plain.shadow(), plain.instalments(), plain.mode(), plain.marginalRate(),
+                plain.prices(), plain.plan(), new Settlement.Quality(q.withhold(), q.pot(), q.indicators(), true), null);
+        Map<Integer, Map<String, BigDecimal>> now = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> issued = new HashMap<>();
+        BigDecimal fixed = BigDecimal.ZERO;
+        BigDecimal paid = BigDecimal.ZERO;
+        BigDecimal accrued = BigDecimal.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            now.put(m, new HashMap<>(Map.of("11", BigDecimal.valueOf(units[m - 1][0]))));
+            // The achievement reported by each month moves about as the year goes on.
+            Statement s = Settlement.monthly(terms, m, now, issued, Settlement.Budgets.NONE,
+                    new Settlement.QualityToDate(List.of(BigDecimal.valueOf(reported.get(m - 1))), accrued));
+            assertTotals(s);
+            fixed = fixed.add(SettlementTest.record(s, issued));
+            for (Line line : s.lines()) {
+                if (line.kind() == Settlement.Kind.QUALITY_EARNED) {
+                    accrued = accrued.add(line.amount());
+                }
+            }
+            paid = paid.add(s.total());
+        }
+        List<BigDecimal> scores = List.of(BigDecimal.valueOf(achieved));
+        Statement end = Settlement.yearEnd(terms, now, issued, fixed, scores, Settlement.Budgets.NONE, accrued);
+        assertTotals(end);
+        paid = paid.add(end.total());
+        assertThat(paid).isEqualByComparingTo(Settlement.entitlement(terms, now, scores));
+        // Accruals never run ahead of the pot so far: at most the whole pot in all.
+        assertThat(accrued).isLessThanOrEqualTo(q.pot());
     }
 
     private static void recordBudgets(Statement s, Map<Integer, Map<String, BigDecimal>> issuedBudgets) {

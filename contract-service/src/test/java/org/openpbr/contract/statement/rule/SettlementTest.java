@@ -120,6 +120,36 @@ class SettlementTest {
     }
 
     @Test
+    void a_quarterly_incentive_accrues_each_quarter_on_the_achievement_so_far_and_the_year_end_settles_the_rest() {
+        // A £1,000.01 bonus on one all-or-nothing indicator (target 50): quarters of 250.00, the fourth 250.01.
+        Settlement.Quality quality = new Settlement.Quality(false, new BigDecimal("1000.01"), List.of(
+                new QualityIncentive.Indicator("A", BigDecimal.ONE, new BigDecimal("50"), null,
+                        QualityIncentive.Scale.ALL_OR_NOTHING, QualityIncentive.Direction.HIGHER_IS_BETTER)), true);
+        Settlement.Terms terms = new Settlement.Terms(false, List.of(), null, BigDecimal.ONE, Map.of(), Map.of(), quality, null);
+        BigDecimal accrued = BigDecimal.ZERO;
+        // By June 60 is reported: quarter 1's 250.00 is earned. September, still 60: 500.00 so far, 250.00 more.
+        // December, corrected to 40: nothing earned so far, so -500.00. March, 40: nothing.
+        String[] reported = { "60", "60", "40", "40" };
+        String[] accruals = { "250.00", "250.00", "-500.00", "0.00" };
+        for (int quarter = 1; quarter <= 4; quarter++) {
+            Statement s = Settlement.monthly(terms, quarter * 3, Map.of(), Map.of(), Settlement.Budgets.NONE,
+                    new Settlement.QualityToDate(List.of(new BigDecimal(reported[quarter - 1])), accrued));
+            assertThat(s.lines()).extracting(Line::kind).containsExactly(Kind.QUALITY_EARNED);
+            assertThat(s.total()).as("quarter %d", quarter).isEqualByComparingTo(accruals[quarter - 1]);
+            accrued = accrued.add(s.total());
+            // Other months accrue nothing.
+            assertThat(Settlement.monthly(terms, quarter * 3 - 1, Map.of(), Map.of(), Settlement.Budgets.NONE,
+                    new Settlement.QualityToDate(List.of(BigDecimal.TEN), accrued)).lines()).isEmpty();
+        }
+        // The final achievement is 55: the whole 1,000.01 is earned, less the 0.00 accrued.
+        Statement end = Settlement.yearEnd(terms, Map.of(), Map.of(), BigDecimal.ZERO, List.of(new BigDecimal("55")),
+                Settlement.Budgets.NONE, accrued);
+        assertThat(end.total()).isEqualByComparingTo("1000.01");
+        assertThat(accrued.add(end.total())).isEqualByComparingTo(
+                Settlement.entitlement(terms, Map.of(), List.of(new BigDecimal("55"))));
+    }
+
+    @Test
     void budgets_are_refused_where_a_unit_is_not_paid_at_its_price() {
         Settlement.Terms terms = new Settlement.Terms(false, List.of(), ActivityPayment.Mode.ABOVE_PLAN, BigDecimal.ONE,
                 Map.of("11", new BigDecimal("1200.00")), Map.of(), null, null, Map.of("11", new BigDecimal("300.00")));
