@@ -78,7 +78,7 @@ public class MonitoringQueries {
 
                      order by s.contract_id, u.unit_key, s.month desc),
                 judged as (
-                    select l.contract_id, l.unit_key, coalesce(e.team, 'unknown') as team, l.status, l.reasons
+                    select l.contract_id, l.unit_key, coalesce(e.team, '(no episode)') as team, l.status, l.reasons
                       from latest l left join fed_episode e on e.id = cast(l.episode_id as uuid))
                 select contract_id, team, null as rule, count(*) as units,
                        count(*) filter (where status = 'PAYABLE') as payable,

@@ -106,9 +106,10 @@ class LocalStackSmokeIT {
             assertThat(stack.output).anyMatch(line -> line.contains("demo contract 15N-RX1"));
             String manager = passwordToken(stack, "contracts.15n");
             JsonNode contractList = getJson(stack.serviceUrl("contract-service") + "/v1/contracts", manager, 200);
-            assertThat(contractList.path("items").size()).isEqualTo(1);
-            JsonNode demoContract = contractList.path("items").get(0);
-            assertThat(demoContract.path("reference").asText()).isEqualTo("15N-RX1");
+            java.util.Map<String, JsonNode> byReference = new java.util.HashMap<>();
+            contractList.path("items").forEach(c -> byReference.put(c.path("reference").asText(), c));
+            assertThat(byReference).containsOnlyKeys("15N-RX1", "15N-NZ1");
+            JsonNode demoContract = byReference.get("15N-RX1");
             assertThat(demoContract.path("current").path("status").asText()).isEqualTo("AGREED");
             String contractUrl = stack.serviceUrl("contract-service") + "/v1/contracts/" + demoContract.path("id").asText();
             JsonNode version = getJson(contractUrl + "/versions/1", passwordToken(stack, "finance.rx1"), 200);
@@ -121,16 +122,40 @@ class LocalStackSmokeIT {
             JsonNode statementList = getJson(contractUrl + "/statements", manager, 200);
             assertThat(statementList.path("items").size()).isEqualTo(13);
             java.math.BigDecimal yearPaid = java.math.BigDecimal.ZERO;
+            long concurrent = 0;
             for (JsonNode statement : statementList.path("items")) {
                 assertThat(statement.path("status").asText()).isEqualTo("ISSUED");
                 yearPaid = yearPaid.add(statement.path("total").decimalValue());
+                concurrent += getJson(statement.path("href").asText(), manager, 200).path("units").path("byRule").path("PV05").asLong();
             }
+            // NZ1 shares one of the trust's people for 15N: their trust unit is queried for concurrent care.
+            assertThat(concurrent).isPositive();
             assertThat(yearPaid).isEqualByComparingTo(reconciliation.path("costedTotal").decimalValue());
             JsonNode firstMonth = getJson(contractUrl + "/statements/1", manager, 200);
             assertThat(firstMonth.path("contentHash").asText()).hasSize(64);
             // Another commissioner, and the independent provider, do not see it.
             getJson(contractUrl, passwordToken(stack, "contracts.14l"), 404);
             getJson(contractUrl + "/statements/1", passwordToken(stack, "finance.nz1"), 404);
+
+            // NZ1 invoices 15N on claims: the claim for the person it shares with the trust is queried
+            // (PV05), and the one for a person whose care spell is 14L's is rejected (PV03).
+            String nz1Url = stack.serviceUrl("contract-service") + "/v1/contracts/" + byReference.get("15N-NZ1").path("id").asText();
+            String nz1Finance = passwordToken(stack, "finance.nz1");
+            JsonNode nz1Statements = getJson(nz1Url + "/statements", nz1Finance, 200).path("items");
+            int claimedMonth = nz1Statements.get(nz1Statements.size() - 1).path("month").asInt();
+            JsonNode claimed = getJson(nz1Url + "/statements/" + claimedMonth, manager, 200);
+            assertThat(claimed.path("status").asText()).isEqualTo("ISSUED");
+            assertThat(claimed.path("units").path("byRule").path("PV03").asLong()).isEqualTo(1);
+            assertThat(claimed.path("units").path("byRule").path("PV05").asLong()).isEqualTo(1);
+            java.util.List<String> other = new java.util.ArrayList<>();
+            getJson(nz1Url + "/statements/" + claimedMonth + "/units?status=REJECTED", nz1Finance, 200).path("items")
+                    .forEach(u -> u.path("reasons").forEach(r -> other.add(u.path("person").asText() + " " + r.path("rule").asText())));
+            assertThat(other).contains("NZ1-000002 PV03");
+            java.util.List<String> shared = new java.util.ArrayList<>();
+            getJson(nz1Url + "/statements/" + claimedMonth + "/units", manager, 200).path("items")
+                    .forEach(u -> shared.add(u.path("evidence").path("otherProvider").asText()));
+            assertThat(shared).contains("RX1");
+            getJson(nz1Url, passwordToken(stack, "contracts.14l"), 404);
 
             // One pseudonym in every service, under the key the runner generated: the people costing
             // holds for 15N (as clustering's feed sent them) are exactly the people of 15N's population

@@ -80,8 +80,9 @@ final class DemoTrust {
             Files.writeString(marker, costing + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
             // The demo year's contract is priced from that costing, so it follows it or is left out.
             try {
-                DemoContract.Summary contract = new DemoContract(stack.serviceUrl("costing-service"),
-                        stack.serviceUrl("contract-service"), this::token).load(costing, spec.providerCode(), FINANCE_USER);
+                DemoContract.Summary contract = new DemoContract(clustering, stack.serviceUrl("costing-service"),
+                        stack.serviceUrl("contract-service"), this::token).load(costing, spec.providerCode(), FINANCE_USER,
+                        events);
                 Files.writeString(marker, contract + System.lineSeparator(), java.nio.file.StandardOpenOption.APPEND);
                 return new Loaded(summary, costing, null, contract, null);
             } catch (IOException | RuntimeException e) {

@@ -30,6 +30,7 @@ public final class ClusteringLoader {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> patientIds = new HashMap<>();
     private final Map<String, String> spellIds = new HashMap<>();
+    private final Map<String, String> allocated = new LinkedHashMap<>();
     /** People already registered before this load (a load that was interrupted): left as they are. */
     private final java.util.Set<String> existing = new java.util.HashSet<>();
 
@@ -101,10 +102,12 @@ public final class ClusteringLoader {
                 Map<String, Object> allocation = new LinkedHashMap<>();
                 if (a.allocation() == TrustEvent.Allocation.OVERRIDE && !agreeing.contains(a.overrideCode())) {
                     allocation.put("code", a.overrideCode());
+                    allocated.put(a.localId(), a.overrideCode());
                     allocation.put("overrideReason", a.overrideReason());
                     overrides++;
                 } else {
                     allocation.put("code", suggested);
+                    allocated.put(a.localId(), suggested);
                 }
                 post("/v1/assessments/" + recorded.get("id").asText() + "/allocation", key + "/allocation",
                         allocation);
@@ -112,6 +115,11 @@ public final class ClusteringLoader {
             }
         }
         return new Summary(patients, assessments, allocations, overrides);
+    }
+
+    /** The code each person was last allocated in this load, by local id. */
+    public Map<String, String> allocatedCodes() {
+        return java.util.Collections.unmodifiableMap(allocated);
     }
 
     private JsonNode post(String path, String idempotencyKey, Object body) throws IOException, InterruptedException {
