@@ -266,7 +266,7 @@ final class DemoContract {
         }
         JsonNode units = issued.path("units");
         List<String> rules = new ArrayList<>();
-        units.path("byRule").fields().forEachRemaining(r -> rules.add(r.getKey() + " " + r.getValue().asLong()));
+        units.path("byRule").properties().forEach(r -> rules.add(r.getKey() + " " + r.getValue().asLong()));
         return new Claimed(COMMISSIONER + "-" + INDEPENDENT, nz1.month(), nz1.claims(), issued.path("total").decimalValue(),
                 units.path("payable").asLong(), units.path("queried").asLong(), units.path("rejected").asLong(),
                 String.join(", ", rules));

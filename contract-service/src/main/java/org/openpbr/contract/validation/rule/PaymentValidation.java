@@ -247,19 +247,13 @@ public final class PaymentValidation {
     /** Judges one unit of an episode, covering the days {@code from} to {@code to}. */
     private static Unit judge(Terms terms, Episode e, Allocation a, Map<String, List<Elsewhere>> others, LocalDate from,
             LocalDate to, int month, BigDecimal quantity, String key, boolean overdue) {
-        return judge(terms, e, a, others, from, to, month, quantity, key, overdue, new ArrayList<>(),
-                new LinkedHashMap<>());
+        return judge(terms, e, a, others, from, to, month, quantity, key, overdue, new ArrayList<>(), Map.of());
     }
 
     private static Unit judge(Terms terms, Episode e, Allocation a, Map<String, List<Elsewhere>> others, LocalDate from,
             LocalDate to, int month, BigDecimal quantity, String key, boolean overdue, List<Reason> reasons,
-            Map<String, String> evidence) {
-        evidence.put("episodeId", e.id());
-        evidence.put("episodeStart", e.start().toString());
-        evidence.put("reviewDue", e.reviewDue().toString());
-        evidence.put("from", from.toString());
-        evidence.put("to", to.toString());
-        evidence.put("chosenCode", e.code());
+            Map<String, String> claimed) {
+        String otherProvider = null;
         boolean zero = "00".equals(e.code());
         boolean unassessed = a == null || zero;
         if (unassessed) {
@@ -267,18 +261,6 @@ public final class PaymentValidation {
                     : "code 00"));
         }
         if (a != null) {
-            evidence.put("allocationId", a.id());
-            evidence.put("assessmentId", a.assessmentId());
-            if (a.suggestedCode() != null) {
-                evidence.put("suggestedCode", a.suggestedCode());
-            }
-            if (a.assessedOn() != null) {
-                evidence.put("assessedOn", a.assessedOn().toString());
-            }
-            evidence.put("allocatedOn", a.allocatedOn().toString());
-            if (a.recordedOn() != null) {
-                evidence.put("recordedOn", a.recordedOn().toString());
-            }
             if (!terms.schemeVersions().contains(a.schemeVersion())) {
                 reasons.add(new Reason(Rule.PV02, Rule.VERSION, "scheme version " + a.schemeVersion()
                         + " is not one the contract pays"));
@@ -311,11 +293,88 @@ public final class PaymentValidation {
                     && !terms.concurrentCareWith().contains(other.provider())) {
                 reasons.add(new Reason(Rule.PV05, Rule.VERSION, "also in an episode of " + other.provider() + " from "
                         + other.start() + (other.end() == null ? "" : " to " + other.end())));
-                evidence.put("otherProvider", other.provider());
+                otherProvider = other.provider();
                 break;
             }
         }
-        return unit(terms, key, month, e.code(), quantity, reasons, evidence);
+        return unit(terms, key, month, e.code(), quantity, reasons, new Evidence(claimed, e, a, from, to, otherProvider));
+    }
+
+    /**
+     * A unit's evidence, built only when it is read: most units of a year are judged to settle it,
+     * but a statement states few of them. The episode's id, the unit's first day and a claim's
+     * local id are answered without building the rest.
+     */
+    private static final class Evidence extends java.util.AbstractMap<String, String> {
+
+        private final Map<String, String> claimed;
+        private final Episode e;
+        private final Allocation a;
+        private final LocalDate from;
+        private final LocalDate to;
+        private final String otherProvider;
+        private Map<String, String> built;
+
+        Evidence(Map<String, String> claimed, Episode e, Allocation a, LocalDate from, LocalDate to, String otherProvider) {
+            this.claimed = claimed;
+            this.e = e;
+            this.a = a;
+            this.from = from;
+            this.to = to;
+            this.otherProvider = otherProvider;
+        }
+
+        @Override
+        public String get(Object key) {
+            if (built == null) {
+                if ("episodeId".equals(key)) {
+                    return e.id();
+                }
+                if ("from".equals(key)) {
+                    return from.toString();
+                }
+                if ("localId".equals(key)) {
+                    return claimed.get("localId");
+                }
+            }
+            return built().get(key);
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return built().entrySet();
+        }
+
+        private Map<String, String> built() {
+            if (built == null) {
+                Map<String, String> evidence = new LinkedHashMap<>(claimed);
+                evidence.put("episodeId", e.id());
+                evidence.put("episodeStart", e.start().toString());
+                evidence.put("reviewDue", e.reviewDue().toString());
+                evidence.put("from", from.toString());
+                evidence.put("to", to.toString());
+                evidence.put("chosenCode", e.code());
+                if (a != null) {
+                    evidence.put("allocationId", a.id());
+                    evidence.put("assessmentId", a.assessmentId());
+                    if (a.suggestedCode() != null) {
+                        evidence.put("suggestedCode", a.suggestedCode());
+                    }
+                    if (a.assessedOn() != null) {
+                        evidence.put("assessedOn", a.assessedOn().toString());
+                    }
+                    evidence.put("allocatedOn", a.allocatedOn().toString());
+                    if (a.recordedOn() != null) {
+                        evidence.put("recordedOn", a.recordedOn().toString());
+                    }
+                }
+                if (otherProvider != null) {
+                    evidence.put("otherProvider", otherProvider);
+                }
+                built = Collections.unmodifiableMap(evidence);
+            }
+            return built;
+        }
     }
 
     private static void claims(Terms terms, List<Episode> episodes, Map<String, Allocation> allocations,
@@ -404,8 +463,8 @@ public final class PaymentValidation {
         boolean paid = status == Status.PAYABLE || (status == Status.QUERIED && !heldQuery);
         // Under PRICED, an unassessed unit is paid at code 00's price.
         String priced = fired.contains(Rule.PV07) && terms.unassessedPriced() ? "00" : code;
-        return new Unit(key, month, priced, quantity, status, paid, List.copyOf(reasons),
-                Collections.unmodifiableMap(new LinkedHashMap<>(evidence)));
+        return new Unit(key, month, priced, quantity, status, paid, List.copyOf(reasons), evidence instanceof Evidence
+                ? evidence : Collections.unmodifiableMap(new LinkedHashMap<>(evidence)));
     }
 
     /** The contract month of a date: 1 for the year's first month (April) to 12. */
