@@ -1,12 +1,8 @@
 package org.openpbr.clustering.scheme;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
+import org.openpbr.platform.hash.Sha256;
 import org.openpbr.platform.problem.ProblemException;
 
 /**
@@ -146,11 +143,6 @@ public class SchemeCatalogue {
                     .append('\t').append(code.maxReviewPeriod()).append('\t')
                     .append(code.profile().map(p -> String.join(",", p.words().values())).orElse("")).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 }

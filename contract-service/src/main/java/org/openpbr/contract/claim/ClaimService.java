@@ -1,9 +1,5 @@
 package org.openpbr.contract.claim;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +14,7 @@ import org.openpbr.contract.agreement.ContractTerms;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.Roles;
+import org.openpbr.platform.hash.Sha256;
 import org.openpbr.platform.problem.ProblemException;
 import org.openpbr.platform.problem.ProblemType;
 
@@ -61,7 +58,7 @@ public class ClaimService {
             throw ProblemException.conflict("Month " + period + "'s statement is issued and never changes: send late claims"
                     + " in the file of a month not yet issued; they are paid there as adjustments");
         }
-        String hash = sha256(csv);
+        String hash = Sha256.hex(csv);
         ClaimQueries.File current = queries.current(id, period).orElse(null);
         if (current != null && current.contentHash().equals(hash)) {
             return view(current);
@@ -95,13 +92,5 @@ public class ClaimService {
     private static ClaimViews.File view(ClaimQueries.File f) {
         return new ClaimViews.File(f.id(), f.period(), f.lines(), f.contentHash(), f.uploadedBy(), f.uploadedOrg(),
                 f.uploadedAt(), f.supersededAt(), f.supersededAt() == null);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.openpbr.contract.statement;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +43,7 @@ import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.caller.Caller;
 import org.openpbr.platform.caller.Roles;
 import org.openpbr.platform.feed.FeedPositions;
+import org.openpbr.platform.hash.Sha256;
 import org.openpbr.platform.persistence.Row;
 import org.openpbr.platform.problem.IfMatch;
 import org.openpbr.platform.problem.ProblemException;
@@ -411,12 +409,7 @@ public class StatementService {
         content.put("lines", lines.stream().map(l -> java.util.Arrays.asList(l.line(), l.kind(), l.forMonth(), l.code(),
                 StatementViews.plain(l.quantity()), StatementViews.plain(l.price()), StatementViews.plain(l.rate()),
                 l.amount().toPlainString(), l.shadow())).toList());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(queries.write(content).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(queries.write(content));
     }
 
     static String etag(StatementQueries.Header h) {

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.openpbr.platform.validation.OdsCode;
 import org.openpbr.platform.csv.CsvFaults;
 import org.openpbr.platform.csv.CsvRows;
-import org.openpbr.costing.Sha256;
+import org.openpbr.platform.hash.Sha256;
 import org.openpbr.platform.audit.AuditTrail;
 import org.openpbr.platform.disclosure.Pseudonyms;
 import org.openpbr.platform.nhs.NhsNumber;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 
 import org.openpbr.platform.csv.CsvCharset;
-import org.openpbr.costing.Sha256;
+import org.openpbr.platform.hash.Sha256;
 
 /**
  * An uploaded body kept in a temporary file: it is read again when a file is refused (to name every

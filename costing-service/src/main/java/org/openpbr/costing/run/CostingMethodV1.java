@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import org.openpbr.costing.run.rule.Fraction;
 import org.openpbr.costing.run.rule.PresentedCosts;
-import org.openpbr.costing.Sha256;
+import org.openpbr.platform.hash.Sha256;
 
 /**
  * Costing method version 1, as the costing-service README specifies it: support centres apportioned

@@ -1,11 +1,11 @@
-package org.openpbr.costing;
+package org.openpbr.platform.hash;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as lower-case hex: how uploaded files and a run's inputs are identified. */
+/** SHA-256 as lower-case hex: how every service fingerprints what it keeps (uploaded files, inputs, issued content). */
 public final class Sha256 {
 
     private Sha256() {
