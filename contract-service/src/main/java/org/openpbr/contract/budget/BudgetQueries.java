@@ -70,16 +70,16 @@ public class BudgetQueries {
                 && !h.from().isAfter(to) && !h.to().isBefore(from)).toList();
     }
 
-    /** Paid units each month that the budget held, each unit as last stated by an issued statement. */
-    public List<Row> periods(UUID contractId, UUID budgetId) {
+    /** Paid units each month that each of the contract's budgets held, each unit as last stated by an issued statement. */
+    public List<Row> periods(UUID contractId) {
         return Row.all(em.createNativeQuery("""
-                select month, sum(quantity) as units
+                select budget_id, month, sum(quantity) as units
                   from (select distinct on (u.unit_key) u.month, u.quantity, u.paid, u.budget_id
                           from statement_unit u join statement s on s.id = u.statement_id
                          where s.contract_id = :c and s.status = 'ISSUED'
                          order by u.unit_key, s.month desc) latest
-                 where budget_id = :b and paid
-                 group by month order by month""", Tuple.class).setParameter("c", contractId).setParameter("b", budgetId));
+                 where budget_id is not null and paid
+                 group by budget_id, month order by budget_id, month""", Tuple.class).setParameter("c", contractId));
     }
 
     private static boolean same(String a, String b) {

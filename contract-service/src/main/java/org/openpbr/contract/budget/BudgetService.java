@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -78,7 +77,7 @@ public class BudgetService {
         audit.record(caller, "budget.recorded", "contract", id.toString(), request.note(),
                 Map.of("budgetId", draft.id().toString(), "code", request.code(), "from", request.from().toString(),
                         "to", to.toString()));
-        return view(caller, contract, version, queries.holder(id, draft.id()).orElseThrow(), base);
+        return view(caller, contract, priced(contract, version), queries.holder(id, draft.id()).orElseThrow(), base);
     }
 
     @Transactional
@@ -101,24 +100,24 @@ public class BudgetService {
         queries.end(budgetId, request.to(), by(caller));
         audit.record(caller, "budget.ended", "contract", id.toString(), request.note(),
                 Map.of("budgetId", budgetId.toString(), "to", request.to().toString()));
-        return view(caller, contract, budgeted(id), queries.holder(id, budgetId).orElseThrow(), base);
+        return view(caller, contract, priced(contract, budgeted(id)), queries.holder(id, budgetId).orElseThrow(), base);
     }
 
     public BudgetViews.BudgetList list(Caller caller, UUID id, URI base) {
         ContractQueries.ContractRow contract = readable(caller, id);
-        Optional<ContractQueries.VersionRow> version = contracts.latestAgreed(id);
-        List<BudgetViews.Budget> items = new ArrayList<>();
-        for (BudgetQueries.Holder h : queries.holders(id)) {
-            items.add(view(caller, contract, version.orElseThrow(), h, base));
+        List<BudgetQueries.Holder> holders = queries.holders(id);
+        if (holders.isEmpty()) {
+            return new BudgetViews.BudgetList(List.of());
         }
-        return new BudgetViews.BudgetList(items);
+        Priced priced = priced(contract, contracts.latestAgreed(id).orElseThrow());
+        return new BudgetViews.BudgetList(holders.stream().map(h -> view(caller, contract, priced, h, base)).toList());
     }
 
     public BudgetViews.Budget get(Caller caller, UUID id, UUID budgetId, URI base) {
         ContractQueries.ContractRow contract = readable(caller, id);
         BudgetQueries.Holder holder = queries.holder(id, budgetId)
                 .orElseThrow(() -> ProblemException.notFound("Personal budget " + budgetId + " of contract " + id));
-        return view(caller, contract, budgeted(id), holder, base);
+        return view(caller, contract, priced(contract, budgeted(id)), holder, base);
     }
 
     /** The contract's budgets, for settlement. */
@@ -141,12 +140,28 @@ public class BudgetService {
         return budgets;
     }
 
-    private BudgetViews.Budget view(Caller caller, ContractQueries.ContractRow contract, ContractQueries.VersionRow version,
+    /** What budget views read once per request: the version's prices, its person-directed components, and what the budgets paid. */
+    private record Priced(ContractQueries.VersionRow version, Map<String, ContractViews.Price> prices,
+            Map<UUID, List<Row>> periods) {
+    }
+
+    private Priced priced(ContractQueries.ContractRow contract, ContractQueries.VersionRow version) {
+        Map<String, ContractViews.Price> prices = new HashMap<>();
+        contractQueries.prices(version.id()).forEach(p -> prices.put(p.code(), p));
+        Map<UUID, List<Row>> periods = new HashMap<>();
+        for (Row r : queries.periods(contract.id())) {
+            periods.computeIfAbsent(r.uuid("budget_id"), k -> new ArrayList<>()).add(r);
+        }
+        return new Priced(version, prices, periods);
+    }
+
+    private BudgetViews.Budget view(Caller caller, ContractQueries.ContractRow contract, Priced priced,
             BudgetQueries.Holder h, URI base) {
         boolean commissioner = ContractService.side(caller, contract).orElseThrow() == ContractService.Side.COMMISSIONER;
-        ContractViews.Price price = contractQueries.prices(version.id()).stream().filter(p -> p.code().equals(h.code()))
-                .findFirst().orElse(new ContractViews.Price(h.code(), BigDecimal.ZERO, null, List.of()));
-        List<String> directed = version.terms().personalBudgets() == null ? List.of() : version.terms().personalBudgets().components();
+        ContractViews.Price price = priced.prices().getOrDefault(h.code(),
+                new ContractViews.Price(h.code(), BigDecimal.ZERO, null, List.of()));
+        ContractTerms.PersonalBudgets terms = priced.version().terms().personalBudgets();
+        List<String> directed = terms == null ? List.of() : terms.components();
         List<BudgetViews.Component> budget = new ArrayList<>();
         List<BudgetViews.Component> kept = new ArrayList<>();
         for (ContractTerms.PriceComponent c : price.components()) {
@@ -155,7 +170,7 @@ public class BudgetService {
         BigDecimal perUnit = budget.stream().map(BudgetViews.Component::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<BudgetViews.Period> periods = new ArrayList<>();
         BigDecimal paid = BigDecimal.ZERO.setScale(2);
-        for (Row r : queries.periods(contract.id(), h.id())) {
+        for (Row r : priced.periods().getOrDefault(h.id(), List.of())) {
             BigDecimal amount = r.decimal("units").multiply(perUnit);
             periods.add(new BudgetViews.Period(r.integer("month"), r.decimal("units"), amount));
             paid = paid.add(amount);
