@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -79,7 +77,7 @@ final class DemoContract {
     private final URI costing;
     private final URI contract;
     private final Function<String, String> tokens;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final DemoHttp http = new DemoHttp();
     private final ObjectMapper json = DemoCosting.moneyReader();
 
     /** @param tokens a demo user's access token by username */
@@ -305,22 +303,8 @@ final class DemoContract {
 
     private Response send(URI service, String method, String path, String user, String ifMatch, String body,
             String contentType) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
-                .header("Authorization", "Bearer " + tokens.apply(user));
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            String answer = response.body();
-            throw new IOException(service.getPort() + " answered " + response.statusCode() + " to " + method + " " + path
-                    + ": " + (answer.length() > 300 ? answer.substring(0, 300) + "..." : answer));
-        }
+        HttpResponse<String> response = http.send("port " + service.getPort(), service.resolve(path), method,
+                tokens.apply(user), ifMatch, body, contentType);
         return new Response(response.body().isEmpty() ? json.nullNode() : json.readTree(response.body()),
                 response.headers().firstValue("ETag").orElse(null));
     }

@@ -3,8 +3,6 @@ package org.openpbr.local;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.Month;
@@ -48,7 +46,7 @@ final class DemoCosting {
 
     private final URI costing;
     private final Supplier<String> financeToken;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final DemoHttp http = new DemoHttp();
     private final ObjectMapper json = moneyReader();
 
     DemoCosting(URI costing, Supplier<String> financeToken) {
@@ -112,19 +110,8 @@ final class DemoCosting {
 
     private JsonNode send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(costing.resolve(path))
-                .header("Authorization", "Bearer " + financeToken.get());
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            String answer = response.body();
-            throw new IOException("costing-service answered " + response.statusCode() + " to " + method + " " + path
-                    + ": " + (answer.length() > 300 ? answer.substring(0, 300) + "..." : answer));
-        }
+        HttpResponse<String> response = http.send("costing-service", costing.resolve(path), method, financeToken.get(),
+                null, body, contentType);
         return response.body().isEmpty() ? json.nullNode() : json.readTree(response.body());
     }
 }
