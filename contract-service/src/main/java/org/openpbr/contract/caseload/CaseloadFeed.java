@@ -105,7 +105,8 @@ public class CaseloadFeed {
                         item.pseudonym(), item.allocation()));
             }
         }
-        return new Applied(page.items().size(), queries.storeEpisodes(episodes.values()),
-                queries.storeAllocations(allocations.values()));
+        long intake = queries.nextIntake();
+        return new Applied(page.items().size(), queries.storeEpisodes(episodes.values(), intake),
+                queries.storeAllocations(allocations.values(), intake));
     }
 }

@@ -33,10 +33,10 @@ public class CaseloadQueries {
     private static final String EPISODES = """
             insert into fed_episode (id, change_seq, first_seq, provider_code, commissioner_code, team, patient_id,
                                      care_spell_id, local_id, pseudonym, code, start_date, end_date, review_due,
-                                     end_reason, allocation_id, first_received_at, received_at)
+                                     end_reason, allocation_id, first_received_at, received_at, intake)
             select r.id, r.seq, r.seq, r.provider_code, r.commissioner_code, r.team, r.patient_id, r.care_spell_id,
                    r.local_id, r.pseudonym, r.code, r.start_date, r.end_date, r.review_due, r.end_reason,
-                   r.allocation_id, now(), now()
+                   r.allocation_id, now(), now(), :intake
               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id uuid, seq bigint, provider_code text,
                    commissioner_code text, team text, patient_id uuid, care_spell_id uuid, local_id text,
                    pseudonym text, code text, start_date date, end_date date, review_due date, end_reason text,
@@ -46,16 +46,17 @@ public class CaseloadQueries {
                    patient_id = excluded.patient_id, care_spell_id = excluded.care_spell_id,
                    local_id = excluded.local_id, pseudonym = excluded.pseudonym, code = excluded.code,
                    start_date = excluded.start_date, end_date = excluded.end_date, review_due = excluded.review_due,
-                   end_reason = excluded.end_reason, allocation_id = excluded.allocation_id, received_at = now()
+                   end_reason = excluded.end_reason, allocation_id = excluded.allocation_id, received_at = now(),
+                   intake = excluded.intake
              where excluded.change_seq > fed_episode.change_seq""";
 
     private static final String ALLOCATIONS = """
             insert into fed_allocation (id, change_seq, assessment_id, local_id, pseudonym, chosen_code, suggested_code,
                                         follows_suggestion, chosen_meets_red_rules, override_reason, allocated_on,
-                                        assessed_on, scheme, scheme_version, recorded_at, received_at)
+                                        assessed_on, scheme, scheme_version, recorded_at, received_at, intake)
             select r.id, r.seq, r.assessment_id, r.local_id, r.pseudonym, r.chosen_code, r.suggested_code,
                    r.follows_suggestion, r.chosen_meets_red_rules, r.override_reason, r.allocated_on, r.assessed_on,
-                   r.scheme, r.scheme_version, r.recorded_at, now()
+                   r.scheme, r.scheme_version, r.recorded_at, now(), :intake
               from jsonb_to_recordset(cast(:rows as jsonb)) as r(id uuid, seq bigint, assessment_id uuid,
                    local_id text, pseudonym text, chosen_code text, suggested_code text, follows_suggestion boolean,
                    chosen_meets_red_rules boolean, override_reason text, allocated_on date, assessed_on date,
@@ -64,7 +65,8 @@ public class CaseloadQueries {
                    suggested_code = excluded.suggested_code, follows_suggestion = excluded.follows_suggestion,
                    chosen_meets_red_rules = excluded.chosen_meets_red_rules, override_reason = excluded.override_reason,
                    allocated_on = excluded.allocated_on, assessed_on = excluded.assessed_on, scheme = excluded.scheme,
-                   scheme_version = excluded.scheme_version, recorded_at = excluded.recorded_at, received_at = now()
+                   scheme_version = excluded.scheme_version, recorded_at = excluded.recorded_at, received_at = now(),
+                   intake = excluded.intake
              where excluded.change_seq > fed_allocation.change_seq""";
 
     @Inject
@@ -73,8 +75,18 @@ public class CaseloadQueries {
     @Inject
     ObjectMapper json;
 
-    /** Stores episode changes (at most one per episode: the page's latest). */
-    public int storeEpisodes(Collection<FedEpisode> episodes) {
+    /**
+     * The next intake number, for the page being applied. The counter's row lock is held to the page's
+     * commit, and a statement reads the counter with a share lock, so that no page lands while a
+     * statement is judged and every row a statement saw has an intake at most the one it recorded.
+     */
+    public long nextIntake() {
+        return ((Number) em.createNativeQuery("update caseload_intake set intake = intake + 1 returning intake")
+                .getSingleResult()).longValue();
+    }
+
+    /** Stores episode changes (at most one per episode: the page's latest), stamped with the page's intake. */
+    public int storeEpisodes(Collection<FedEpisode> episodes, long intake) {
         if (episodes.isEmpty()) {
             return 0;
         }
@@ -98,11 +110,12 @@ public class CaseloadQueries {
             row.put("allocation_id", e.allocationId());
             return row;
         }).toList();
-        return em.createNativeQuery(EPISODES).setParameter("rows", write(rows)).executeUpdate();
+        return em.createNativeQuery(EPISODES).setParameter("rows", write(rows)).setParameter("intake", intake)
+                .executeUpdate();
     }
 
-    /** Stores allocation changes (at most one per allocation: the page's latest). */
-    public int storeAllocations(Collection<FedAllocation> allocations) {
+    /** Stores allocation changes (at most one per allocation: the page's latest), stamped with the page's intake. */
+    public int storeAllocations(Collection<FedAllocation> allocations, long intake) {
         if (allocations.isEmpty()) {
             return 0;
         }
@@ -126,7 +139,8 @@ public class CaseloadQueries {
             row.put("recorded_at", a.recordedAt());
             return row;
         }).toList();
-        return em.createNativeQuery(ALLOCATIONS).setParameter("rows", write(rows)).executeUpdate();
+        return em.createNativeQuery(ALLOCATIONS).setParameter("rows", write(rows)).setParameter("intake", intake)
+                .executeUpdate();
     }
 
     /** Episodes held for an organisation, as provider or as commissioner. */

@@ -1,11 +1,18 @@
 package org.openpbr.contract.statement;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +20,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 import org.openpbr.contract.validation.rule.PaymentValidation;
 import org.openpbr.platform.persistence.Row;
+import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,23 +38,38 @@ public class StatementQueries {
             String ruleSet, String feedPosition, java.time.Instant dataAsOf, UUID tariffId, Integer tariffVersion,
             LocalDate asOfDate, java.time.Instant computedAt, String computedBy, BigDecimal total, BigDecimal shadowTotal,
             BigDecimal budgetTotal, int payable, int queried, int rejected, String contentHash, java.time.Instant issuedAt,
-            String issuedBy) {
+            String issuedBy, Long caseloadIntake, List<String> pv05Providers) {
     }
 
     /** A stored unit, with both ways of naming the person (each party sees its own). */
     public record StoredUnit(PaymentValidation.Unit unit, String localId, String pseudonym, UUID budgetId) {
 
-        /** What a later statement compares to tell whether the unit changed since it was stated. */
-        public String verdict() {
-            return unit.status().name() + "|" + unit.paid() + "|" + unit.code() + "|" + unit.quantity().toPlainString() + "|"
-                    + (budgetId == null ? "" : budgetId.toString());
+        /** Whether the unit's verdict is the one last stated (status, paid, code, quantity and budget); false if never stated. */
+        public boolean sameVerdict(Verdict stated) {
+            return stated != null && unit.status().name().equals(stated.status()) && unit.paid() == stated.paid()
+                    && unit.code().equals(stated.code()) && unit.quantity().compareTo(stated.quantity()) == 0
+                    && java.util.Objects.equals(budgetId, stated.budgetId());
         }
     }
+
+    /** A unit as issued statements last stated it. */
+    public record Verdict(String key, String person, String episodeId, int month, String code, BigDecimal quantity,
+            String status, boolean paid, UUID budgetId) {
+    }
+
+    /** Another provider's episode of one of this provider's people, with the intake that brought it. */
+    public record Elsewhere(PaymentValidation.Elsewhere episode, long intake) {
+    }
+
+    private static final String EPISODE = """
+            select id, pseudonym, local_id, commissioner_code, team, code, start_date, end_date, review_due, allocation_id
+              from fed_episode
+            """;
 
     private static final String HEADER = """
             select id, contract_id, month, contract_version, status, revision, rule_set, feed_position, data_as_of,
                    tariff_id, tariff_version, as_of_date, computed_at, computed_by, total, shadow_total, budget_total, units_payable,
-                   units_queried, units_rejected, content_hash, issued_at, issued_by
+                   units_queried, units_rejected, content_hash, issued_at, issued_by, caseload_intake, pv05_providers
               from statement""";
 
     @Inject
@@ -56,40 +81,98 @@ public class StatementQueries {
     /** The provider's episodes for the commissioner (null: for any commissioner) that overlap the year, with who the person is. */
     public List<PaymentValidation.Episode> episodes(String provider, String commissioner, LocalDate from,
             LocalDate to) {
-        return Row.all(em.createNativeQuery("""
-                select id, pseudonym, local_id, commissioner_code, team, code, start_date, end_date, review_due,
-                       allocation_id
-                  from fed_episode
-                 where provider_code = :p and (cast(:c as text) is null or commissioner_code = cast(:c as text))
-                   and start_date <= :to and (end_date is null or end_date >= :from)""", Tuple.class)
-                .setParameter("p", provider).setParameter("c", commissioner).setParameter("from", from)
-                .setParameter("to", to)).stream()
-                .map(r -> new PaymentValidation.Episode(r.uuid("id").toString(), r.text("pseudonym"),
-                        r.text("local_id"), r.text("commissioner_code"), r.text("team"), r.text("code"),
-                        r.date("start_date"), r.date("end_date"), r.date("review_due"),
-                        r.uuid("allocation_id") == null ? null : r.uuid("allocation_id").toString()))
-                .toList();
+        return jdbc(c -> episodes(c, EPISODE + """
+                 where provider_code = ? and (cast(? as text) is null or commissioner_code = cast(? as text))
+                   and start_date <= ? and (end_date is null or end_date >= ?)""", provider, commissioner, commissioner,
+                to, from));
     }
 
-    /** The allocations that started the provider's episodes for the commissioner in the year. */
-    public Map<String, PaymentValidation.Allocation> allocations(String provider, String commissioner, LocalDate from,
-            LocalDate to) {
-        Map<String, PaymentValidation.Allocation> allocations = new HashMap<>();
-        for (Row r : Row.all(em.createNativeQuery("""
-                select a.id, a.assessment_id, a.chosen_code, a.suggested_code, a.follows_suggestion,
-                       a.chosen_meets_red_rules, a.assessed_on, a.scheme_version, a.allocated_on,
-                       (a.recorded_at at time zone 'UTC')::date as recorded_on
-                  from fed_allocation a join fed_episode e on e.allocation_id = a.id
-                 where e.provider_code = :p and e.commissioner_code = :c and e.start_date <= :to
-                   and (e.end_date is null or e.end_date >= :from)""", Tuple.class)
-                .setParameter("p", provider).setParameter("c", commissioner).setParameter("from", from)
-                .setParameter("to", to))) {
-            String id = r.uuid("id").toString();
-            allocations.put(id, new PaymentValidation.Allocation(id, r.uuid("assessment_id").toString(),
-                    r.text("chosen_code"), r.text("suggested_code"), r.flag("follows_suggestion"),
-                    r.flagOrNull("chosen_meets_red_rules"), r.date("assessed_on"), r.text("scheme_version"),
-                    r.date("allocated_on"), r.date("recorded_on")));
+    /**
+     * The episodes with a unit in the month {@code monthStart}-{@code monthEnd} (as of {@code asOf}):
+     * for a cluster episode, those starting in it or running on past their review date into it; for
+     * days and person-months, every episode open in it.
+     */
+    public List<PaymentValidation.Episode> monthEpisodes(String provider, String commissioner,
+            PaymentValidation.UnitKind unit, LocalDate monthStart, LocalDate monthEnd, LocalDate asOf) {
+        LocalDate until = asOf.isBefore(monthEnd) ? asOf : monthEnd;
+        if (unit == PaymentValidation.UnitKind.CLUSTER_EPISODE) {
+            return jdbc(c -> episodes(c, EPISODE + """
+                     where provider_code = ? and commissioner_code = ?
+                       and (start_date between ? and ?
+                            or (review_due <= ? and (end_date is null or end_date >= ?) and review_due <= coalesce(end_date, ?)))""",
+                    provider, commissioner, monthStart, until, until, monthStart, until));
         }
+        return jdbc(c -> episodes(c, EPISODE + """
+                 where provider_code = ? and commissioner_code = ? and start_date <= ?
+                   and (end_date is null or end_date >= ?)""", provider, commissioner, until, monthStart));
+    }
+
+    /**
+     * The provider's episodes whose units may have changed since the statement that saw intake
+     * {@code intake}: changed since (for any commissioner, so that units of an episode moved away
+     * are withdrawn), or whose allocation changed since, or of the people and episodes named.
+     */
+    public List<PaymentValidation.Episode> changedEpisodes(String provider, String commissioner, long intake,
+            Set<String> people, Set<String> episodeIds) {
+        return jdbc(c -> episodes(c, EPISODE + """
+                 where provider_code = ?
+                   and (intake > ?
+                        or (commissioner_code = ?
+                            and (pseudonym = any(?) or id = any(?)
+                                 or allocation_id in (select id from fed_allocation where intake > ?))))""",
+                provider, intake, commissioner, c.createArrayOf("text", people.toArray()),
+                c.createArrayOf("uuid", episodeIds.stream().map(UUID::fromString).toArray()), intake));
+    }
+
+    /** The people (pseudonyms) of the provider's episodes for the commissioner with one of these local ids. */
+    public Set<String> pseudonymsOf(String provider, String commissioner, Set<String> localIds) {
+        if (localIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select distinct pseudonym from fed_episode
+                     where provider_code = ? and commissioner_code = ? and local_id = any(?)""")) {
+                bind(s, provider, commissioner, c.createArrayOf("text", localIds.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The allocations behind the episodes, by id. */
+    public Map<String, PaymentValidation.Allocation> allocations(List<PaymentValidation.Episode> episodes) {
+        Object[] ids = episodes.stream().map(PaymentValidation.Episode::allocationId).filter(java.util.Objects::nonNull)
+                .distinct().map(UUID::fromString).toArray();
+        Map<String, PaymentValidation.Allocation> allocations = new HashMap<>();
+        if (ids.length == 0) {
+            return allocations;
+        }
+        jdbc(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    select id, assessment_id, chosen_code, suggested_code, follows_suggestion, chosen_meets_red_rules,
+                           assessed_on, scheme_version, allocated_on, (recorded_at at time zone 'UTC')::date as recorded_on
+                      from fed_allocation where id = any(?)""")) {
+                bind(s, c.createArrayOf("uuid", ids));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString("id");
+                        Object red = r.getObject("chosen_meets_red_rules");
+                        allocations.put(id, new PaymentValidation.Allocation(id, r.getString("assessment_id"),
+                                r.getString("chosen_code"), r.getString("suggested_code"), r.getBoolean("follows_suggestion"),
+                                red == null ? null : (Boolean) red, r.getObject("assessed_on", LocalDate.class),
+                                r.getString("scheme_version"), r.getObject("allocated_on", LocalDate.class),
+                                r.getObject("recorded_on", LocalDate.class)));
+                    }
+                }
+            }
+            return null;
+        });
         return allocations;
     }
 
@@ -98,10 +181,10 @@ public class StatementQueries {
      * for the same commissioner in the year, where that provider has an agreed contract with the
      * commissioner for the year: the PV05 candidates.
      */
-    public List<PaymentValidation.Elsewhere> elsewhere(String provider, String commissioner, String financialYear,
+    public List<Elsewhere> elsewhere(String provider, String commissioner, String financialYear,
             LocalDate from, LocalDate to) {
         return Row.all(em.createNativeQuery("""
-                select o.provider_code, o.pseudonym, o.start_date, o.end_date
+                select o.provider_code, o.pseudonym, o.start_date, o.end_date, o.intake
                   from fed_episode o
                  where o.commissioner_code = :c and o.provider_code <> :p and o.pseudonym like 'P-%'
                    and o.start_date <= :to and (o.end_date is null or o.end_date >= :from)
@@ -113,9 +196,98 @@ public class StatementQueries {
                                   and k.financial_year = :year and v.status = 'AGREED')""", Tuple.class)
                 .setParameter("p", provider).setParameter("c", commissioner).setParameter("year", financialYear)
                 .setParameter("from", from).setParameter("to", to)).stream()
-                .map(r -> new PaymentValidation.Elsewhere(r.text("provider_code"), r.text("pseudonym"),
-                        r.date("start_date"), r.date("end_date")))
+                .map(r -> new Elsewhere(new PaymentValidation.Elsewhere(r.text("provider_code"), r.text("pseudonym"),
+                        r.date("start_date"), r.date("end_date")), r.whole("intake")))
                 .toList();
+    }
+
+    /** The providers with an agreed contract with the commissioner for the year, other than this one (PV05's partners). */
+    public List<String> partners(String provider, String commissioner, String financialYear) {
+        return Row.all(em.createNativeQuery("""
+                select distinct k.provider_code from contract k join contract_version v on v.contract_id = k.id
+                 where k.commissioner_code = :c and k.provider_code <> :p and k.financial_year = :year
+                   and v.status = 'AGREED' order by 1""", Tuple.class)
+                .setParameter("c", commissioner).setParameter("p", provider).setParameter("year", financialYear))
+                .stream().map(r -> r.text("provider_code")).toList();
+    }
+
+    /**
+     * The caseload intake the statement judges, read with a share lock: no feed page lands until
+     * the statement's transaction ends, so every row it reads has an intake at most this one.
+     */
+    public long lockIntake() {
+        return ((Number) em.createNativeQuery("select intake from caseload_intake for share").getSingleResult()).longValue();
+    }
+
+    /** The contract's units as issued statements last stated them, of the episodes or people given (null: all). */
+    public List<Verdict> verdicts(UUID contractId, Set<String> episodeIds, Set<String> people) {
+        if (episodeIds == null) {
+            return jdbc(c -> verdicts(c, "", contractId));
+        }
+        return jdbc(c -> verdicts(c, " and (episode_id = any(?) or person = any(?))", contractId,
+                c.createArrayOf("text", episodeIds.toArray()), c.createArrayOf("text", people.toArray())));
+    }
+
+    /** The units of the keys given, as issued statements last stated them. */
+    public List<Verdict> verdictsOf(UUID contractId, Set<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc(c -> verdicts(c, " and unit_key = any(?)", contractId, c.createArrayOf("text", keys.toArray())));
+    }
+
+    private static List<Verdict> verdicts(Connection c, String where, Object... values) throws SQLException {
+        List<Verdict> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                select unit_key, person, episode_id, month, code, quantity, status, paid, budget_id
+                  from unit_verdict where contract_id = ?""" + where)) {
+            bind(s, values);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new Verdict(r.getString("unit_key"), r.getString("person"), r.getString("episode_id"),
+                            r.getInt("month"), r.getString("code"), r.getBigDecimal("quantity"), r.getString("status"),
+                            r.getBoolean("paid"), r.getObject("budget_id", UUID.class)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Paid units by month and code as issued statements last stated them: all, and those a personal budget held. */
+    public List<Row> verdictTotals(UUID contractId) {
+        return Row.all(em.createNativeQuery("""
+                select month, code, sum(quantity) as paid, coalesce(sum(quantity) filter (where budget_id is not null), 0) as held
+                  from unit_verdict where contract_id = :c and paid group by month, code""", Tuple.class)
+                .setParameter("c", contractId));
+    }
+
+    /**
+     * Makes an issued statement's units the contract's last stated verdicts: its stated units replace
+     * theirs, and the units it withdrew are no longer the contract's.
+     */
+    public void applyVerdicts(UUID statementId, UUID contractId) {
+        em.createNativeQuery("""
+                insert into unit_verdict (contract_id, unit_key, person, episode_id, month, code, quantity, status, paid,
+                                          budget_id)
+                select :c, unit_key, coalesce(pseudonym, 'L:' || coalesce(local_id, '')), evidence ->> 'episodeId', month,
+                       code, quantity, status, paid, budget_id
+                  from statement_unit where statement_id = :s
+                on conflict (contract_id, unit_key) do update set person = excluded.person,
+                       episode_id = excluded.episode_id, month = excluded.month, code = excluded.code,
+                       quantity = excluded.quantity, status = excluded.status, paid = excluded.paid,
+                       budget_id = excluded.budget_id""")
+                .setParameter("c", contractId).setParameter("s", statementId).executeUpdate();
+        em.createNativeQuery("""
+                delete from unit_verdict v using statement_withdrawn_unit w
+                 where w.statement_id = :s and v.contract_id = :c and v.unit_key = w.unit_key""")
+                .setParameter("c", contractId).setParameter("s", statementId).executeUpdate();
+    }
+
+    /** The units a statement withdrew. */
+    public List<Row> withdrawn(UUID statementId) {
+        return Row.all(em.createNativeQuery("""
+                select unit_key, month, code, quantity, paid from statement_withdrawn_unit
+                 where statement_id = :id order by unit_key""", Tuple.class).setParameter("id", statementId));
     }
 
     public Optional<Header> header(UUID contractId, int month) {
@@ -133,16 +305,20 @@ public class StatementQueries {
                 .setParameter("c", contractId)).stream().map(StatementQueries::header).toList();
     }
 
-    /** Writes a draft (a new one, or over the old draft of the month), its lines and its units. */
-    public void saveDraft(Header h, List<StatementViews.Line> lines, List<StoredUnit> units) {
+    /** Writes a draft (a new one, or over the old draft of the month), its lines, its units and the units it withdraws. */
+    public void saveDraft(Header h, List<StatementViews.Line> lines, List<StoredUnit> units, List<Verdict> withdrawn) {
         em.createNativeQuery("delete from statement_line where statement_id = :id").setParameter("id", h.id()).executeUpdate();
         em.createNativeQuery("delete from statement_unit where statement_id = :id").setParameter("id", h.id()).executeUpdate();
+        em.createNativeQuery("delete from statement_withdrawn_unit where statement_id = :id").setParameter("id", h.id())
+                .executeUpdate();
         em.createNativeQuery("""
                 insert into statement (id, contract_id, month, contract_version, status, revision, rule_set, feed_position,
                                        data_as_of, tariff_id, tariff_version, as_of_date, computed_at, computed_by, total,
-                                       shadow_total, budget_total, units_payable, units_queried, units_rejected)
+                                       shadow_total, budget_total, units_payable, units_queried, units_rejected,
+                                       caseload_intake, pv05_providers)
                 values (:id, :contract, :month, :version, 'DRAFT', 1, :rules, :position, :dataAsOf, :tariff,
-                        :tariffVersion, :asOf, now(), :by, :total, :shadow, :budgets, :payable, :queried, :rejected)
+                        :tariffVersion, :asOf, now(), :by, :total, :shadow, :budgets, :payable, :queried, :rejected,
+                        :intake, cast(cast(:partners as text) as text[]))
                 on conflict (contract_id, month) do update set contract_version = excluded.contract_version,
                        revision = statement.revision + 1, rule_set = excluded.rule_set,
                        feed_position = excluded.feed_position, data_as_of = excluded.data_as_of,
@@ -150,14 +326,18 @@ public class StatementQueries {
                        as_of_date = excluded.as_of_date, computed_at = now(), computed_by = excluded.computed_by,
                        total = excluded.total, shadow_total = excluded.shadow_total, budget_total = excluded.budget_total,
                        units_payable = excluded.units_payable, units_queried = excluded.units_queried,
-                       units_rejected = excluded.units_rejected""")
+                       units_rejected = excluded.units_rejected, caseload_intake = excluded.caseload_intake,
+                       pv05_providers = excluded.pv05_providers""")
                 .setParameter("id", h.id()).setParameter("contract", h.contractId()).setParameter("month", h.month())
                 .setParameter("version", h.contractVersion()).setParameter("rules", h.ruleSet())
                 .setParameter("position", h.feedPosition()).setParameter("dataAsOf", h.dataAsOf())
                 .setParameter("tariff", h.tariffId()).setParameter("tariffVersion", h.tariffVersion())
                 .setParameter("asOf", h.asOfDate()).setParameter("by", h.computedBy()).setParameter("total", h.total())
                 .setParameter("shadow", h.shadowTotal()).setParameter("budgets", h.budgetTotal()).setParameter("payable", h.payable())
-                .setParameter("queried", h.queried()).setParameter("rejected", h.rejected()).executeUpdate();
+                .setParameter("queried", h.queried()).setParameter("rejected", h.rejected())
+                .setParameter("intake", h.caseloadIntake())
+                .setParameter("partners", h.pv05Providers() == null ? null : "{" + String.join(",", h.pv05Providers()) + "}")
+                .executeUpdate();
         if (!lines.isEmpty()) {
             em.createNativeQuery("""
                     insert into statement_line (statement_id, line_no, kind, for_month, code, quantity, price, rate, amount,
@@ -180,34 +360,57 @@ public class StatementQueries {
                         return row;
                     }).toList())).executeUpdate();
         }
-        for (int from = 0; from < units.size(); from += 5000) {
-            List<StoredUnit> batch = units.subList(from, Math.min(units.size(), from + 5000));
+        copyUnits(h.id(), units);
+        if (!withdrawn.isEmpty()) {
             em.createNativeQuery("""
-                    insert into statement_unit (statement_id, unit_key, month, code, quantity, status, paid, reasons,
-                                                evidence, local_id, pseudonym, budget_id)
-                    select :id, r.unit_key, r.month, r.code, r.quantity, r.status, r.paid, r.reasons, r.evidence,
-                           r.local_id, r.pseudonym, r.budget_id
+                    insert into statement_withdrawn_unit (statement_id, unit_key, month, code, quantity, paid)
+                    select :id, r.unit_key, r.month, r.code, r.quantity, r.paid
                       from jsonb_to_recordset(cast(:rows as jsonb)) as r(unit_key text, month int, code text,
-                           quantity numeric, status text, paid boolean, reasons jsonb, evidence jsonb, local_id text,
-                           pseudonym text, budget_id uuid)""")
-                    .setParameter("id", h.id()).setParameter("rows", write(batch.stream().map(s -> {
-                        Map<String, Object> row = new HashMap<>();
-                        PaymentValidation.Unit u = s.unit();
-                        row.put("unit_key", u.key());
-                        row.put("month", u.month());
-                        row.put("code", u.code());
-                        row.put("quantity", u.quantity());
-                        row.put("status", u.status().name());
-                        row.put("paid", u.paid());
-                        row.put("reasons", u.reasons().stream().map(r -> Map.of("rule", r.rule().name(), "version",
-                                r.version(), "detail", r.detail())).toList());
-                        row.put("evidence", u.evidence());
-                        row.put("local_id", s.localId());
-                        row.put("pseudonym", s.pseudonym());
-                        row.put("budget_id", s.budgetId());
-                        return row;
-                    }).toList())).executeUpdate();
+                           quantity numeric, paid boolean)""")
+                    .setParameter("id", h.id()).setParameter("rows", write(withdrawn.stream().map(v -> Map.of("unit_key",
+                            v.key(), "month", v.month(), "code", v.code(), "quantity", v.quantity(), "paid", v.paid()))
+                            .toList())).executeUpdate();
         }
+    }
+
+    /** The statement's units by COPY: one round trip, however many. */
+    private void copyUnits(UUID statementId, List<StoredUnit> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        jdbc(c -> {
+            StringBuilder csv = new StringBuilder(units.size() * 400);
+            for (StoredUnit s : units) {
+                PaymentValidation.Unit u = s.unit();
+                csv.append(statementId).append(',');
+                field(csv, u.key()).append(',').append(u.month()).append(',');
+                field(csv, u.code()).append(',').append(u.quantity().toPlainString()).append(',')
+                        .append(u.status().name()).append(',').append(u.paid()).append(',');
+                field(csv, write(u.reasons().stream().map(r -> Map.of("rule", r.rule().name(), "version", r.version(),
+                        "detail", r.detail())).toList())).append(',');
+                field(csv, write(u.evidence())).append(',');
+                field(csv, s.localId()).append(',');
+                field(csv, s.pseudonym()).append(',');
+                csv.append(s.budgetId() == null ? "" : s.budgetId().toString()).append('\n');
+            }
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        copy statement_unit (statement_id, unit_key, month, code, quantity, status, paid, reasons, evidence,
+                                             local_id, pseudonym, budget_id) from stdin with (format csv)""",
+                        new java.io.StringReader(csv.toString()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+    }
+
+    /** A CSV field, quoted (an absent value is left empty, which COPY reads as null). */
+    private static StringBuilder field(StringBuilder csv, String value) {
+        if (value == null) {
+            return csv;
+        }
+        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     public void issue(UUID id, String hash, String by) {
@@ -271,20 +474,6 @@ public class StatementQueries {
                 .setParameter("c", contractId).getSingleResult();
     }
 
-    /** The verdict last stated for each unit in the contract's issued statements: key to status, paid, code and quantity. */
-    public Map<String, String> statedUnits(UUID contractId) {
-        Map<String, String> stated = new HashMap<>();
-        for (Row r : Row.all(em.createNativeQuery("""
-                select distinct on (u.unit_key) u.unit_key,
-                       u.status || '|' || u.paid || '|' || u.code || '|' || u.quantity || '|' || coalesce(u.budget_id::text, '') as verdict
-                  from statement_unit u join statement s on s.id = u.statement_id
-                 where s.contract_id = :c and s.status = 'ISSUED'
-                 order by u.unit_key, s.month desc""", Tuple.class).setParameter("c", contractId))) {
-            stated.put(r.text("unit_key"), r.text("verdict"));
-        }
-        return stated;
-    }
-
     /** A page of a statement's units, in key order after {@code after}, optionally of one status. */
     public List<Row> units(UUID statementId, String status, String after, int rows) {
         return Row.all(em.createNativeQuery("""
@@ -312,7 +501,50 @@ public class StatementQueries {
                 r.instant("data_as_of"), r.uuid("tariff_id"), r.integerOrNull("tariff_version"), r.date("as_of_date"),
                 r.instant("computed_at"), r.text("computed_by"), r.decimal("total"), r.decimal("shadow_total"), r.decimal("budget_total"),
                 r.integer("units_payable"), r.integer("units_queried"), r.integer("units_rejected"),
-                r.text("content_hash"), r.instant("issued_at"), r.text("issued_by"));
+                r.text("content_hash"), r.instant("issued_at"), r.text("issued_by"), r.wholeOrNull("caseload_intake"),
+                providers(r.value("pv05_providers")));
+    }
+
+    private static List<String> providers(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value instanceof java.sql.Array a ? List.of((String[]) a.getArray()) : List.of((String[]) value);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Work on the transaction's own JDBC connection: rows read by column, without the ORM's tuples. */
+    private <T> T jdbc(ReturningWork<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work);
+    }
+
+    private static void bind(PreparedStatement s, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof java.sql.Array a) {
+                s.setArray(i + 1, a);
+            } else {
+                s.setObject(i + 1, values[i]);
+            }
+        }
+    }
+
+    private static List<PaymentValidation.Episode> episodes(Connection c, String sql, Object... values) throws SQLException {
+        List<PaymentValidation.Episode> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, values);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new PaymentValidation.Episode(r.getString("id"), r.getString("pseudonym"), r.getString("local_id"),
+                            r.getString("commissioner_code"), r.getString("team"), r.getString("code"),
+                            r.getObject("start_date", LocalDate.class), r.getObject("end_date", LocalDate.class),
+                            r.getObject("review_due", LocalDate.class), r.getString("allocation_id")));
+                }
+            }
+        }
+        return out;
     }
 
     String write(Object value) {

@@ -69,7 +69,7 @@ public class StatementResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response compute(@PathParam("id") UUID id, @NotNull @Valid StatementViews.Request body, @Context UriInfo uri) {
-        return ok(statements.compute(callers.current(), id, body.month(), uri.getBaseUri(), LocalDate.now()));
+        return ok(statements.compute(callers.current(), id, body.month(), body.judgeAll(), uri.getBaseUri(), LocalDate.now()));
     }
 
     @GET

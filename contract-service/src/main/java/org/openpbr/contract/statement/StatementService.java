@@ -30,7 +30,6 @@ import org.openpbr.contract.agreement.ContractViews;
 import org.openpbr.contract.agreement.rule.Instalments;
 import org.openpbr.contract.budget.BudgetQueries;
 import org.openpbr.contract.budget.BudgetService;
-import org.openpbr.contract.caseload.CaseloadFeed;
 import org.openpbr.contract.claim.ClaimQueries;
 import org.openpbr.contract.quality.QualityService;
 import org.openpbr.contract.query.QueryQueries;
@@ -79,9 +78,6 @@ public class StatementService {
     StatementQueries queries;
 
     @Inject
-    CaseloadFeed feed;
-
-    @Inject
     FeedPositions positions;
 
     @Inject
@@ -107,7 +103,7 @@ public class StatementService {
 
     /** Computes (or recomputes) the draft statement of a month, as of today. */
     @Transactional
-    public Stored compute(Caller caller, UUID id, int month, URI base, LocalDate today) {
+    public Stored compute(Caller caller, UUID id, int month, boolean judgeAll, URI base, LocalDate today) {
         ContractQueries.ContractRow contract = contracts.visible(caller, id);
         ContractService.requireActing(caller, ContractService.side(caller, contract).orElseThrow());
         contractQueries.lockContract(id);
@@ -116,10 +112,10 @@ public class StatementService {
             throw ProblemException.conflict("The statement for month " + month
                     + " is issued and never changes; corrections appear as adjustments in the next statement");
         }
-        requirePreviousIssued(id, month);
+        StatementQueries.Header previous = requirePreviousIssued(id, month);
         ContractQueries.VersionRow version = contracts.latestAgreed(id).orElseThrow(() -> ProblemException.conflict(
                 "No version of the contract is agreed: statements settle an agreed version"));
-        Computed computed = settle(contract, version, month, today);
+        Computed computed = settle(contract, version, month, today, previous, judgeAll);
         UUID statementId = existing == null ? UUID.randomUUID() : existing.id();
         List<StatementViews.Line> lines = new ArrayList<>();
         int n = 1;
@@ -129,16 +125,18 @@ public class StatementService {
         }
         int[] counts = new int[3];
         computed.stated().forEach(u -> counts[u.unit().status().ordinal()]++);
-        OffsetDateTime pulled = feed.lastPulledAt();
+        OffsetDateTime pulled = computed.pulledAt();
         ContractTerms.Activity activity = version.terms().activity();
         StatementQueries.Header header = new StatementQueries.Header(statementId, id, month, version.version(), "DRAFT", 1,
-                PaymentValidation.RULE_SET, positions.position(FEED), pulled == null ? null : pulled.toInstant(),
+                PaymentValidation.RULE_SET, computed.position(), pulled == null ? null : pulled.toInstant(),
                 activity == null ? null : activity.tariffId(), activity == null ? null : activity.tariffVersion(),
                 computed.asOf(), null, by(caller), computed.statement().total(), computed.statement().shadowTotal(),
-                computed.statement().budgetTotal(), counts[0], counts[1], counts[2], null, null, null);
-        queries.saveDraft(header, lines, computed.stated());
+                computed.statement().budgetTotal(), counts[0], counts[1], counts[2], null, null, null, computed.intake(),
+                computed.partners());
+        queries.saveDraft(header, lines, computed.stated(), computed.withdrawn());
         audit.record(caller, "statement.computed", "contract", id.toString(), null,
-                Map.of("month", month, "total", computed.statement().total().toPlainString()));
+                Map.of("month", month, "total", computed.statement().total().toPlainString(), "judged",
+                        computed.judgedAll() ? "ALL" : "CHANGED"));
         return read(caller, id, month, base);
     }
 
@@ -183,6 +181,7 @@ public class StatementService {
         }
         String hash = hash(header, queries.lines(header.id()));
         queries.issue(header.id(), hash, by(caller));
+        queries.applyVerdicts(header.id(), id);
         audit.record(caller, "statement.issued", "contract", id.toString(), null,
                 Map.of("month", month, "contentHash", hash, "total", header.total().toPlainString()));
         return read(caller, id, month, base);
@@ -202,7 +201,8 @@ public class StatementService {
                 new StatementViews.Source(h.contractVersion(), h.ruleSet(), h.feedPosition(), h.dataAsOf(), h.tariffId(),
                         h.tariffVersion(), h.asOfDate()),
                 queries.lines(h.id()), h.total(), h.shadowTotal(), h.budgetTotal(),
-                new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule), h.computedAt(),
+                new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule, queries.withdrawn(h.id()).size()),
+                h.computedAt(),
                 h.computedBy(), h.contentHash(), h.issuedAt(), h.issuedBy(),
                 base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units"));
         return new Stored(view, etag(h));
@@ -280,49 +280,61 @@ public class StatementService {
         }
     }
 
-    /** What a statement is worth: the settlement and the units it states. */
-    private record Computed(Settlement.Statement statement, List<StatementQueries.StoredUnit> stated, LocalDate asOf) {
+    /**
+     * What a statement is worth: the settlement, the units it states and those it withdraws, and
+     * what it was judged against.
+     */
+    private record Computed(Settlement.Statement statement, List<StatementQueries.StoredUnit> stated,
+            List<StatementQueries.Verdict> withdrawn, LocalDate asOf, long intake, String position, OffsetDateTime pulledAt,
+            List<String> partners, boolean judgedAll) {
+    }
+
+    /** The units judged for a statement, and the last stated verdicts they replace. */
+    private record Judged(List<PaymentValidation.Unit> units, Map<String, PaymentValidation.Episode> episodes,
+            List<StatementQueries.Verdict> replaced, boolean all) {
     }
 
     private Computed settle(ContractQueries.ContractRow contract, ContractQueries.VersionRow version, int month,
-            LocalDate today) {
+            LocalDate today, StatementQueries.Header previous, boolean judgeAll) {
+        // First, so that no feed page lands while the statement is judged (see CaseloadQueries.nextIntake).
+        long intake = queries.lockIntake();
+        String position = positions.current(FEED);
+        OffsetDateTime pulledAt = positions.lastPulledAt(FEED);
         ContractTerms.Terms terms = version.terms();
         List<ContractViews.Price> prices = contractQueries.prices(version.id());
         Map<String, BigDecimal> priceOf = new HashMap<>();
         prices.forEach(p -> priceOf.put(p.code(), p.price()));
-        LocalDate monthEnd = month == Settlement.YEAR_END ? contract.yearEnd()
-                : YearMonth.from(contract.yearStart()).plusMonths(month - 1L).atEndOfMonth();
+        LocalDate monthEnd = monthEnd(contract, month);
         LocalDate asOf = today.isBefore(monthEnd) ? today : monthEnd;
-        List<PaymentValidation.Unit> units = List.of();
-        Map<String, PaymentValidation.Episode> episodeOf = new HashMap<>();
-        if (terms.activity() != null) {
-            ContractTerms.PaymentValidation v = terms.validation();
-            PaymentValidation.Terms rules = new PaymentValidation.Terms(contract.commissionerCode(),
-                    contract.providerCode(), contract.yearStart(),
-                    PaymentValidation.UnitKind.valueOf(terms.activity().unit().name()),
-                    Set.copyOf(version.schemeVersions()), version.teams() == null ? null : Set.copyOf(version.teams()),
-                    priceOf, v != null && v.queried() == ContractTerms.QueriedHandling.HOLD,
-                    v == null || v.allocationLagDays() == null ? 14 : v.allocationLagDays(),
-                    v == null || v.concurrentCareWith() == null ? Set.of() : Set.copyOf(v.concurrentCareWith()),
-                    v != null && v.unassessed() == ContractTerms.UnassessedHandling.PRICED);
-            // A provider that invoices is paid on its claims, matched against its episodes for every commissioner (PV03).
-            boolean fromClaims = v != null && v.unitsFrom() == ContractTerms.UnitsFrom.CLAIMS;
-            List<PaymentValidation.Claim> claimed = fromClaims ? claims.claims(contract.id(), Math.min(month, 12)) : List.of();
-            List<PaymentValidation.Episode> episodes = queries.episodes(contract.providerCode(),
-                    fromClaims ? null : contract.commissionerCode(), contract.yearStart(), asOf);
-            episodes.forEach(e -> episodeOf.put(e.id(), e));
-            units = fromClaims && claimed.isEmpty() ? List.of() : PaymentValidation.validate(rules, episodes,
-                    queries.allocations(contract.providerCode(), contract.commissionerCode(), contract.yearStart(), asOf),
-                    claimed, queries.elsewhere(contract.providerCode(), contract.commissionerCode(), contract.financialYear(),
-                            contract.yearStart(), asOf), asOf, accepted.accepted(contract.id()));
-        }
+        List<String> partners = terms.activity() == null ? List.of()
+                : queries.partners(contract.providerCode(), contract.commissionerCode(), contract.financialYear());
+        Judged judged = terms.activity() == null ? new Judged(List.of(), Map.of(), List.of(), true)
+                : judge(contract, version, priceOf, month, asOf, previous, partners, judgeAll);
         int upTo = Math.min(month, 12);
         HeldBy heldBy = new HeldBy(terms.personalBudgets() == null ? List.of() : budgets.holders(contract.id()));
         Map<Integer, Map<String, BigDecimal>> paid = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> held = new HashMap<>();
+        if (!judged.all()) {
+            // The units not judged again stand as last stated.
+            for (Row r : queries.verdictTotals(contract.id())) {
+                paid.computeIfAbsent(r.integer("month"), k -> new HashMap<>()).merge(r.text("code"), r.decimal("paid"),
+                        BigDecimal::add);
+                held.computeIfAbsent(r.integer("month"), k -> new HashMap<>()).merge(r.text("code"), r.decimal("held"),
+                        BigDecimal::add);
+            }
+            for (StatementQueries.Verdict v : judged.replaced()) {
+                if (v.paid()) {
+                    paid.computeIfAbsent(v.month(), k -> new HashMap<>()).merge(v.code(), v.quantity().negate(), BigDecimal::add);
+                    if (v.budgetId() != null) {
+                        held.computeIfAbsent(v.month(), k -> new HashMap<>()).merge(v.code(), v.quantity().negate(),
+                                BigDecimal::add);
+                    }
+                }
+            }
+        }
         Map<String, UUID> budgetOf = new HashMap<>();
-        for (PaymentValidation.Unit u : units) {
-            UUID budget = heldBy.budget(u, episodeOf.get(u.evidence().get("episodeId")));
+        for (PaymentValidation.Unit u : judged.units()) {
+            UUID budget = heldBy.budget(u, judged.episodes().get(u.evidence().get("episodeId")));
             if (budget != null) {
                 budgetOf.put(u.key(), budget);
             }
@@ -333,6 +345,8 @@ public class StatementService {
                 }
             }
         }
+        dropZeros(paid);
+        dropZeros(held);
         Settlement.Terms settlement = settlementTerms(version, priceOf, prices);
         Map<Integer, Map<String, BigDecimal>> issued = queries.issuedActivity(contract.id());
         Settlement.Budgets budgeted = new Settlement.Budgets(held, queries.issuedBudgets(contract.id()));
@@ -342,23 +356,149 @@ public class StatementService {
                 ? Settlement.yearEnd(settlement, paid, issued, queries.issuedFixed(contract.id()), achieved, budgeted, accrued)
                 : Settlement.monthly(settlement, month, paid, issued, budgeted, new Settlement.QualityToDate(achieved, accrued));
         // The statement states its month's units, and earlier units whose verdict changed since last stated.
-        Map<String, String> stated = queries.statedUnits(contract.id());
+        Map<String, StatementQueries.Verdict> stated = new HashMap<>();
+        judged.replaced().forEach(v -> stated.put(v.key(), v));
         List<StatementQueries.StoredUnit> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (PaymentValidation.Unit u : units) {
+        for (PaymentValidation.Unit u : judged.units()) {
             if (u.month() > upTo || !seen.add(u.key())) {
                 continue;
             }
-            PaymentValidation.Episode e = episodeOf.get(u.evidence().get("episodeId"));
+            PaymentValidation.Episode e = judged.episodes().get(u.evidence().get("episodeId"));
             // A claim with no episode of this commissioner is named by the claim's local id only.
             StatementQueries.StoredUnit unit = new StatementQueries.StoredUnit(u,
                     e == null ? u.evidence().get("localId") : e.localId(), e == null ? null : e.pseudonym(),
                     budgetOf.get(u.key()));
-            if (u.month() == month || !unit.verdict().equals(stated.get(u.key()))) {
+            if (u.month() == month || !unit.sameVerdict(stated.get(u.key()))) {
                 kept.add(unit);
             }
         }
-        return new Computed(statement, kept, asOf);
+        List<StatementQueries.Verdict> withdrawn = judged.replaced().stream().filter(v -> !seen.contains(v.key())).toList();
+        return new Computed(statement, kept, withdrawn, asOf, intake, position, pulledAt, partners, judged.all());
+    }
+
+    /**
+     * Judges the units the statement needs. The first statement, one after a variation, one after a
+     * statement judged before its month was out, and claims, judge every unit of the year to date.
+     * Otherwise the units of episodes whose inputs changed since the previous statement are judged
+     * again (their records, their allocation, another provider's episodes of the person, an accepted
+     * query, a personal budget), and of the rest only the month's new units are judged: the others
+     * stand as last stated. {@code judgeAll} forces the first way (the second must agree with it).
+     */
+    private Judged judge(ContractQueries.ContractRow contract, ContractQueries.VersionRow version,
+            Map<String, BigDecimal> priceOf, int month, LocalDate asOf, StatementQueries.Header previous,
+            List<String> partners, boolean judgeAll) {
+        ContractTerms.Terms terms = version.terms();
+        ContractTerms.PaymentValidation v = terms.validation();
+        PaymentValidation.Terms rules = new PaymentValidation.Terms(contract.commissionerCode(),
+                contract.providerCode(), contract.yearStart(),
+                PaymentValidation.UnitKind.valueOf(terms.activity().unit().name()),
+                Set.copyOf(version.schemeVersions()), version.teams() == null ? null : Set.copyOf(version.teams()),
+                priceOf, v != null && v.queried() == ContractTerms.QueriedHandling.HOLD,
+                v == null || v.allocationLagDays() == null ? 14 : v.allocationLagDays(),
+                v == null || v.concurrentCareWith() == null ? Set.of() : Set.copyOf(v.concurrentCareWith()),
+                v != null && v.unassessed() == ContractTerms.UnassessedHandling.PRICED);
+        // A provider that invoices is paid on its claims, matched against its episodes for every commissioner (PV03).
+        boolean fromClaims = v != null && v.unitsFrom() == ContractTerms.UnitsFrom.CLAIMS;
+        List<StatementQueries.Elsewhere> found = queries.elsewhere(contract.providerCode(), contract.commissionerCode(),
+                contract.financialYear(), contract.yearStart(), asOf);
+        List<PaymentValidation.Elsewhere> elsewhere = found.stream().map(StatementQueries.Elsewhere::episode).toList();
+        Set<String> accepted = this.accepted.accepted(contract.id());
+        Map<String, PaymentValidation.Episode> episodeOf = new HashMap<>();
+        boolean incremental = !judgeAll && !fromClaims && previous != null && previous.caseloadIntake() != null
+                && previous.pv05Providers() != null && previous.contractVersion() == version.version()
+                && PaymentValidation.RULE_SET.equals(previous.ruleSet())
+                && !previous.asOfDate().isBefore(monthEnd(contract, previous.month()));
+        if (!incremental) {
+            List<PaymentValidation.Claim> claimed = fromClaims ? claims.claims(contract.id(), Math.min(month, 12)) : List.of();
+            List<PaymentValidation.Episode> episodes = queries.episodes(contract.providerCode(),
+                    fromClaims ? null : contract.commissionerCode(), contract.yearStart(), asOf);
+            episodes.forEach(e -> episodeOf.put(e.id(), e));
+            List<PaymentValidation.Unit> units = fromClaims && claimed.isEmpty() ? List.of()
+                    : PaymentValidation.validate(rules, episodes, queries.allocations(episodes), claimed, elsewhere, asOf,
+                            accepted);
+            return new Judged(units, episodeOf, queries.verdicts(contract.id(), null, null), true);
+        }
+        long since = previous.caseloadIntake();
+        LocalDate before = previous.asOfDate();
+        Set<String> people = new HashSet<>();
+        Set<String> episodeIds = new HashSet<>();
+        // PV05 may newly fire on a person another provider's episode started for, or arrived for, or whose
+        // provider's contract was agreed, since the previous statement.
+        for (StatementQueries.Elsewhere o : found) {
+            if (o.intake() > since || o.episode().start().isAfter(before)
+                    || !previous.pv05Providers().contains(o.episode().provider())) {
+                people.add(o.episode().pseudonym());
+            }
+        }
+        for (StatementQueries.Verdict q : queries.verdictsOf(contract.id(), accepted)) {
+            if (q.episodeId() != null) {
+                episodeIds.add(q.episodeId());
+            }
+            people.add(q.person());
+        }
+        if (terms.personalBudgets() != null) {
+            Set<String> localIds = new HashSet<>();
+            for (BudgetQueries.Holder h : budgets.holders(contract.id())) {
+                if (h.pseudonym() != null) {
+                    people.add(h.pseudonym());
+                }
+                if (h.localId() != null) {
+                    localIds.add(h.localId());
+                }
+            }
+            people.addAll(queries.pseudonymsOf(contract.providerCode(), contract.commissionerCode(), localIds));
+        }
+        boolean byPerson = rules.unit() == PaymentValidation.UnitKind.PERSON_MONTH;
+        List<PaymentValidation.Episode> changed = queries.changedEpisodes(contract.providerCode(),
+                contract.commissionerCode(), since, people, episodeIds);
+        Set<String> changedPeople = new HashSet<>();
+        if (byPerson) {
+            // A person-month depends on all of the person's episodes: judge the person's others too.
+            changed.stream().filter(e -> e.commissioner().equals(contract.commissionerCode()))
+                    .forEach(e -> changedPeople.add(e.pseudonym()));
+            if (!people.containsAll(changedPeople)) {
+                people.addAll(changedPeople);
+                changed = queries.changedEpisodes(contract.providerCode(), contract.commissionerCode(), since, people,
+                        episodeIds);
+            }
+        }
+        Set<String> changedIds = new HashSet<>();
+        changed.forEach(e -> changedIds.add(e.id()));
+        List<StatementQueries.Verdict> replaced = queries.verdicts(contract.id(), changedIds, changedPeople);
+        List<PaymentValidation.Episode> again = changed.stream().filter(e -> !e.start().isAfter(asOf)
+                && (e.end() == null || !e.end().isBefore(contract.yearStart()))).toList();
+        List<PaymentValidation.Episode> fresh = month > 12 ? List.of()
+                : queries.monthEpisodes(contract.providerCode(), contract.commissionerCode(), rules.unit(),
+                        monthStart(contract, month), monthEnd(contract, month), asOf).stream()
+                        .filter(e -> !changedIds.contains(e.id()) && !changedPeople.contains(e.pseudonym())).toList();
+        List<PaymentValidation.Episode> read = new ArrayList<>(again);
+        read.addAll(fresh);
+        read.forEach(e -> episodeOf.put(e.id(), e));
+        Map<String, PaymentValidation.Allocation> allocations = queries.allocations(read);
+        List<PaymentValidation.Unit> units = new ArrayList<>(PaymentValidation.validate(rules, again, allocations,
+                List.of(), elsewhere, asOf, accepted));
+        for (PaymentValidation.Unit u : PaymentValidation.validate(rules, fresh, allocations, List.of(), elsewhere, asOf,
+                accepted)) {
+            if (u.month() == month) {
+                units.add(u);
+            }
+        }
+        return new Judged(units, episodeOf, replaced, false);
+    }
+
+    private static void dropZeros(Map<Integer, Map<String, BigDecimal>> byMonth) {
+        byMonth.values().forEach(codes -> codes.values().removeIf(q -> q.signum() == 0));
+        byMonth.values().removeIf(Map::isEmpty);
+    }
+
+    private static LocalDate monthStart(ContractQueries.ContractRow contract, int month) {
+        return YearMonth.from(contract.yearStart()).plusMonths(Math.min(month, 12) - 1L).atDay(1);
+    }
+
+    private static LocalDate monthEnd(ContractQueries.ContractRow contract, int month) {
+        return month == Settlement.YEAR_END ? contract.yearEnd()
+                : YearMonth.from(contract.yearStart()).plusMonths(month - 1L).atEndOfMonth();
     }
 
     private Settlement.Terms settlementTerms(ContractQueries.VersionRow version, Map<String, BigDecimal> prices,
@@ -383,14 +523,17 @@ public class StatementService {
                 BudgetService.perUnit(terms, priced));
     }
 
-    private void requirePreviousIssued(UUID id, int month) {
-        if (month > 1) {
-            StatementQueries.Header previous = queries.header(id, month - 1).orElse(null);
-            if (previous == null || !"ISSUED".equals(previous.status())) {
-                throw ProblemException.conflict("Month " + (month - 1) + "'s statement is not issued yet; statements are"
-                        + " issued in order, the year end (13) after month 12");
-            }
+    /** The previous month's statement, which must be issued (null for month 1). */
+    private StatementQueries.Header requirePreviousIssued(UUID id, int month) {
+        if (month == 1) {
+            return null;
         }
+        StatementQueries.Header previous = queries.header(id, month - 1).orElse(null);
+        if (previous == null || !"ISSUED".equals(previous.status())) {
+            throw ProblemException.conflict("Month " + (month - 1) + "'s statement is not issued yet; statements are"
+                    + " issued in order, the year end (13) after month 12");
+        }
+        return previous;
     }
 
     private String hash(StatementQueries.Header h, List<StatementViews.Line> lines) {

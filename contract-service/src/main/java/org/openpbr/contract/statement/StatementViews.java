@@ -25,7 +25,13 @@ public final class StatementViews {
     }
 
     @Schema(name = "StatementRequest")
-    public record Request(@Schema(required = true, description = "1-12 (April to March), or 13 for the year end.") @NotNull @Min(value = 1, message = "must be 1-13") @Max(value = 13, message = "must be 1-13") Integer month) {
+    public record Request(@Schema(required = true, description = "1-12 (April to March), or 13 for the year end.") @NotNull @Min(value = 1, message = "must be 1-13") @Max(value = 13, message = "must be 1-13") Integer month,
+            @Schema(description = "CHANGED (the default) judges again only the units whose inputs changed since the previous statement (their episode, allocation, another provider's episodes of the person, an accepted query, a personal budget), and the month's new units; the rest stand as last stated. ALL judges every unit of the year to date again. Both give the same statement: ALL is there to check that.", enumeration = { "CHANGED", "ALL" }, defaultValue = "CHANGED")
+            @jakarta.validation.constraints.Pattern(regexp = "CHANGED|ALL", message = "must be CHANGED or ALL") String judge) {
+
+        public boolean judgeAll() {
+            return "ALL".equals(judge);
+        }
     }
 
     @Schema(name = "StatementLine", description = "quantity x price x rate, rounded once to the penny, is the amount (an adjustment pays what is now due less what was issued; a risk-share line the year's balance). Shadow lines are shown beside the paid ones and left out of the total.")
@@ -39,7 +45,8 @@ public final class StatementViews {
 
     @Schema(name = "StatementUnits", description = "How many units the statement judged, by verdict.")
     public record UnitCounts(@Schema(required = true) int payable, @Schema(required = true) int queried,
-            @Schema(required = true) int rejected, @Schema(required = true, description = "Units each rule of the rule set fired on.") Map<String, Long> byRule) {
+            @Schema(required = true) int rejected, @Schema(required = true, description = "Units each rule of the rule set fired on.") Map<String, Long> byRule,
+            @Schema(required = true, description = "Units an earlier statement stated that no longer belong to the contract (their episode moved to another commissioner, out of the contract's teams or out of the year): the adjustments take back what they were paid.") int withdrawn) {
     }
 
     @Schema(name = "StatementSource", description = "What the statement was computed from, so that it can be reproduced.")

@@ -1,11 +1,5 @@
 package org.openpbr.contract.statement;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +18,6 @@ import static org.openpbr.testing.Api.api;
 import static org.openpbr.testing.Api.badRequest;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -35,11 +28,10 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.openpbr.testing.ApiContract;
+import org.openpbr.contract.FeedStub;
 import org.openpbr.testing.ServiceTest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
@@ -55,9 +47,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @ServiceTest
 class StatementApiTest {
-
-    private static final String FEED = "/auth/v1/feed";
-    private static final ApiContract CLUSTERING = ApiContract.forService("clustering-service");
 
     @OidcWireMock
     WireMockServer server;
@@ -482,26 +471,7 @@ class StatementApiTest {
                 .body("errors[0].field", equalTo("financialYear"));
     }
 
-    /** Serves the given changes as the page after the feed's current position, then an empty page. */
     private void feed(List<String> items) throws SQLException {
-        server.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/protocol/openid-connect/token"))
-                .withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(okJson("{\"access_token\":\"contract-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
-        String at = position();
-        String next = "st" + System.nanoTime();
-        String page = "{\"items\":[" + String.join(",", items) + "],\"next\":\"http://clustering" + FEED + "?after=" + next
-                + "\",\"resumeAfter\":\"" + next + "\"}";
-        assertThat(CLUSTERING.getResponseFaults("/v1/feed", 200, page)).isEmpty();
-        server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("after", at == null ? absent() : WireMock.equalTo(at))
-                .willReturn(okJson(page)));
-        server.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("after", WireMock.equalTo(next))
-                .willReturn(okJson("{\"items\":[],\"resumeAfter\":\"" + next + "\"}")));
-    }
-
-    private String position() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("select resume_after from feed_position where feed = 'clustering'")) {
-            return r.next() && !r.getString(1).isEmpty() ? r.getString(1) : null;
-        }
+        FeedStub.serve(server, dataSource, items);
     }
 }

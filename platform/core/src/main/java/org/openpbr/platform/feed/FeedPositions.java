@@ -33,6 +33,16 @@ public class FeedPositions {
     }
 
     /**
+     * The position as the caller's transaction sees it (null before the first page), read without
+     * creating or locking it: for a reader that must not wait on a page being applied.
+     */
+    public String current(String feed) {
+        List<?> at = em.createNativeQuery("select resume_after from feed_position where feed = :f").setParameter("f", feed)
+                .getResultList();
+        return at.isEmpty() || ((String) at.get(0)).isEmpty() ? null : (String) at.get(0);
+    }
+
+    /**
      * Locks the position for this transaction and says whether it is still {@code from}: false when
      * another replica moved it meanwhile, and the page read from {@code from} must be dropped.
      */
