@@ -1,10 +1,11 @@
 -- A region for the cross-provider PV05 benchmark, written straight into contract-service's caseload
 -- tables (as clustering's feed would leave them): :people people (default 250,000) of commissioner
--- 15N, each with a home provider among RX1-RX5 (people p % 5) and 2 or 3 sequential cluster
--- episodes there in 2025-26, as trust-year.sql makes them. Every 10th person is also seen by the
--- next provider, in an episode that starts 10 days into their first home episode and overlaps it:
--- those are the PV05 findings, about 25,000 of them. The cross-provider pseudonym ('P-...') links
--- the person across providers. Run it on a stack without the demo trust.
+-- 15N, each with a home provider among RX1-RX5 (person p's is p % 5) and 2 or 3 sequential cluster
+-- episodes there in 2025-26, as trust-year.sql makes them. One person in 10 at each provider (p / 5
+-- a multiple of 10) is also seen by the next provider, in an episode that starts 10 days into their
+-- first home episode and overlaps it: 25,000 people whose units PV05 queries on both sides. The
+-- cross-provider pseudonym ('P-...') links the person across providers. Run it on a stack without
+-- the demo trust.
 \set ON_ERROR_STOP on
 delete from fed_episode where provider_code in ('RX1', 'RX2', 'RX3', 'RX4', 'RX5');
 delete from fed_allocation where local_id like 'RX_-%';
@@ -15,10 +16,10 @@ create temp table episodes as
       from generate_series(0, :people - 1) p
       cross join lateral generate_series(0, case when p % 2 = 0 then 2 else 1 end) k
       cross join lateral (select p * 3 + k as g) gg;
--- the second provider's episode of every 10th person
+-- the next provider's episode of one person in 10
 insert into episodes
 select 10000000 + p, p, 9, 'RX' || (1 + (p + 1) % 5), start_date + 10, code
-  from episodes where k = 0 and p % 10 = 0;
+  from episodes where k = 0 and (p / 5) % 10 = 0;
 insert into fed_allocation (id, change_seq, assessment_id, local_id, pseudonym, chosen_code, suggested_code,
                             follows_suggestion, chosen_meets_red_rules, override_reason, allocated_on, assessed_on,
                             scheme, scheme_version, recorded_at, received_at)

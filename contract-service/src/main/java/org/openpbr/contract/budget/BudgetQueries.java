@@ -70,14 +70,11 @@ public class BudgetQueries {
                 && !h.from().isAfter(to) && !h.to().isBefore(from)).toList();
     }
 
-    /** Paid units each month that each of the contract's budgets held, each unit as last stated by an issued statement. */
+    /** Paid units each month that each of the contract's budgets held, each unit as issued statements last stated it. */
     public List<Row> periods(UUID contractId) {
         return Row.all(em.createNativeQuery("""
                 select budget_id, month, sum(quantity) as units
-                  from (select distinct on (u.unit_key) u.month, u.quantity, u.paid, u.budget_id
-                          from statement_unit u join statement s on s.id = u.statement_id
-                         where s.contract_id = :c and s.status = 'ISSUED'
-                         order by u.unit_key, s.month desc) latest
+                  from (select v.month, v.quantity, v.paid, v.budget_id from unit_verdict v where v.contract_id = :c) latest
                  where budget_id is not null and paid
                  group by budget_id, month order by budget_id, month""", Tuple.class).setParameter("c", contractId));
     }

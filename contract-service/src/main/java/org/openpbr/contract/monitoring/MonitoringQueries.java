@@ -39,7 +39,11 @@ public class MonitoringQueries {
         for (Row r : Row.all(em.createNativeQuery("""
                 select month, code, sum(quantity) as units
                   from (select distinct on (u.unit_key) u.month, u.code, u.quantity, u.paid
-                          from statement_unit u join statement s on s.id = u.statement_id
+                          from (select statement_id, unit_key, month, code, quantity, paid from statement_unit
+                                union all
+                                -- a withdrawn unit is no longer the contract's: paid nothing from then on
+                                select statement_id, unit_key, month, code, quantity, false from statement_withdrawn_unit) u
+                          join statement s on s.id = u.statement_id
                          where s.contract_id = :c and\s""" + INCLUDED + """
 
                          order by u.unit_key, s.month desc) latest
@@ -72,14 +76,20 @@ public class MonitoringQueries {
         return Row.all(em.createNativeQuery("""
                 with latest as (
                     select distinct on (s.contract_id, u.unit_key) s.contract_id, u.unit_key, u.status, u.reasons,
-                           u.evidence ->> 'episodeId' as episode_id
-                      from statement_unit u join statement s on s.id = u.statement_id
+                           u.episode_id
+                      from (select statement_id, unit_key, status, reasons, evidence ->> 'episodeId' as episode_id
+                              from statement_unit
+                            union all
+                            -- a withdrawn unit is no longer the contract's, and is not counted
+                            select statement_id, unit_key, 'WITHDRAWN', '[]'::jsonb, null from statement_withdrawn_unit) u
+                      join statement s on s.id = u.statement_id
                      where s.contract_id = any(cast(:contracts as uuid[])) and\s""" + INCLUDED + """
 
                      order by s.contract_id, u.unit_key, s.month desc),
                 judged as (
                     select l.contract_id, l.unit_key, coalesce(e.team, '(no episode)') as team, l.status, l.reasons
-                      from latest l left join fed_episode e on e.id = cast(l.episode_id as uuid))
+                      from latest l left join fed_episode e on e.id = cast(l.episode_id as uuid)
+                     where l.status <> 'WITHDRAWN')
                 select contract_id, team, null as rule, count(*) as units,
                        count(*) filter (where status = 'PAYABLE') as payable,
                        count(*) filter (where status = 'QUERIED') as queried,

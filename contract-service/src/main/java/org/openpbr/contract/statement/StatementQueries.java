@@ -57,10 +57,6 @@ public class StatementQueries {
             String status, boolean paid, UUID budgetId) {
     }
 
-    /** Another provider's episode of one of this provider's people, with the intake that brought it. */
-    public record Elsewhere(PaymentValidation.Elsewhere episode, long intake) {
-    }
-
     private static final String EPISODE = """
             select id, pseudonym, local_id, commissioner_code, team, code, start_date, end_date, review_due, allocation_id
               from fed_episode
@@ -177,28 +173,75 @@ public class StatementQueries {
     }
 
     /**
-     * Other providers' episodes of this provider's people (linked by the cross-provider pseudonym)
-     * for the same commissioner in the year, where that provider has an agreed contract with the
-     * commissioner for the year: the PV05 candidates.
+     * Other providers' episodes of these people (linked by the cross-provider pseudonym) for the same
+     * commissioner in the year, at the partners given (the providers with an agreed contract with
+     * the commissioner for the year): the PV05 candidates.
      */
-    public List<Elsewhere> elsewhere(String provider, String commissioner, String financialYear,
-            LocalDate from, LocalDate to) {
-        return Row.all(em.createNativeQuery("""
-                select o.provider_code, o.pseudonym, o.start_date, o.end_date, o.intake
-                  from fed_episode o
-                 where o.commissioner_code = :c and o.provider_code <> :p and o.pseudonym like 'P-%'
-                   and o.start_date <= :to and (o.end_date is null or o.end_date >= :from)
-                   and exists (select 1 from fed_episode e
-                                where e.provider_code = :p and e.commissioner_code = :c and e.pseudonym = o.pseudonym
-                                  and e.start_date <= :to and (e.end_date is null or e.end_date >= :from))
-                   and exists (select 1 from contract k join contract_version v on v.contract_id = k.id
-                                where k.commissioner_code = :c and k.provider_code = o.provider_code
-                                  and k.financial_year = :year and v.status = 'AGREED')""", Tuple.class)
-                .setParameter("p", provider).setParameter("c", commissioner).setParameter("year", financialYear)
-                .setParameter("from", from).setParameter("to", to)).stream()
-                .map(r -> new Elsewhere(new PaymentValidation.Elsewhere(r.text("provider_code"), r.text("pseudonym"),
-                        r.date("start_date"), r.date("end_date")), r.whole("intake")))
-                .toList();
+    public List<PaymentValidation.Elsewhere> elsewhere(String provider, String commissioner, List<String> partners,
+            Set<String> people, LocalDate from, LocalDate to) {
+        Object[] linked = people.stream().filter(p -> p.startsWith("P-")).toArray();
+        if (partners.isEmpty() || linked.length == 0) {
+            return List.of();
+        }
+        return jdbc(c -> {
+            List<PaymentValidation.Elsewhere> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select o.provider_code, o.pseudonym, o.start_date, o.end_date
+                      from fed_episode o
+                     where o.commissioner_code = ? and o.pseudonym = any(?) and o.provider_code <> ?
+                       and o.provider_code = any(?) and o.start_date <= ? and (o.end_date is null or o.end_date >= ?)""")) {
+                bind(s, commissioner, c.createArrayOf("text", linked), provider, c.createArrayOf("text", partners.toArray()),
+                        to, from);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new PaymentValidation.Elsewhere(r.getString("provider_code"), r.getString("pseudonym"),
+                                r.getObject("start_date", LocalDate.class), r.getObject("end_date", LocalDate.class)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * This provider's people (pseudonyms) for whom PV05 may have something new since a statement that
+     * saw intake {@code since}, counted units up to {@code before} and compared against the partners
+     * {@code before}: another provider's episode of theirs arrived or changed since, started after
+     * that day (up to {@code to}), or is at a partner new since.
+     */
+    public Set<String> newlyElsewhere(String provider, String commissioner, List<String> partners,
+            List<String> partnersBefore, long since, LocalDate before, LocalDate from, LocalDate to) {
+        if (partners.isEmpty()) {
+            return Set.of();
+        }
+        List<String> added = partners.stream().filter(p -> !partnersBefore.contains(p)).toList();
+        return jdbc(c -> {
+            Set<String> out = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select distinct o.pseudonym
+                      from (select pseudonym, provider_code, start_date, end_date from fed_episode
+                             where intake > ? and commissioner_code = ?
+                            union all
+                            select pseudonym, provider_code, start_date, end_date from fed_episode
+                             where commissioner_code = ? and provider_code = any(?) and start_date > ? and start_date <= ?
+                            union all
+                            select pseudonym, provider_code, start_date, end_date from fed_episode
+                             where commissioner_code = ? and provider_code = any(?)) o
+                     where o.provider_code <> ? and o.provider_code = any(?) and o.pseudonym like 'P-%'
+                       and o.start_date <= ? and (o.end_date is null or o.end_date >= ?)
+                       and exists (select 1 from fed_episode e
+                                    where e.commissioner_code = ? and e.pseudonym = o.pseudonym and e.provider_code = ?)""")) {
+                java.sql.Array all = c.createArrayOf("text", partners.toArray());
+                bind(s, since, commissioner, commissioner, all, before, to, commissioner,
+                        c.createArrayOf("text", added.toArray()), provider, all, to, from, commissioner, provider);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** The providers with an agreed contract with the commissioner for the year, other than this one (PV05's partners). */
@@ -410,7 +453,7 @@ public class StatementQueries {
         if (value == null) {
             return csv;
         }
-        return csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+        return csv.append('"').append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\"")).append('"');
     }
 
     public void issue(UUID id, String hash, String by) {

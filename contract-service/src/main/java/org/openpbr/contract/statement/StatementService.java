@@ -400,9 +400,6 @@ public class StatementService {
                 v != null && v.unassessed() == ContractTerms.UnassessedHandling.PRICED);
         // A provider that invoices is paid on its claims, matched against its episodes for every commissioner (PV03).
         boolean fromClaims = v != null && v.unitsFrom() == ContractTerms.UnitsFrom.CLAIMS;
-        List<StatementQueries.Elsewhere> found = queries.elsewhere(contract.providerCode(), contract.commissionerCode(),
-                contract.financialYear(), contract.yearStart(), asOf);
-        List<PaymentValidation.Elsewhere> elsewhere = found.stream().map(StatementQueries.Elsewhere::episode).toList();
         Set<String> accepted = this.accepted.accepted(contract.id());
         Map<String, PaymentValidation.Episode> episodeOf = new HashMap<>();
         boolean incremental = !judgeAll && !fromClaims && previous != null && previous.caseloadIntake() != null
@@ -415,8 +412,8 @@ public class StatementService {
                     fromClaims ? null : contract.commissionerCode(), contract.yearStart(), asOf);
             episodes.forEach(e -> episodeOf.put(e.id(), e));
             List<PaymentValidation.Unit> units = fromClaims && claimed.isEmpty() ? List.of()
-                    : PaymentValidation.validate(rules, episodes, queries.allocations(episodes), claimed, elsewhere, asOf,
-                            accepted);
+                    : PaymentValidation.validate(rules, episodes, queries.allocations(episodes), claimed,
+                            elsewhere(contract, partners, episodes, asOf), asOf, accepted);
             return new Judged(units, episodeOf, queries.verdicts(contract.id(), null, null), true);
         }
         long since = previous.caseloadIntake();
@@ -425,12 +422,8 @@ public class StatementService {
         Set<String> episodeIds = new HashSet<>();
         // PV05 may newly fire on a person another provider's episode started for, or arrived for, or whose
         // provider's contract was agreed, since the previous statement.
-        for (StatementQueries.Elsewhere o : found) {
-            if (o.intake() > since || o.episode().start().isAfter(before)
-                    || !previous.pv05Providers().contains(o.episode().provider())) {
-                people.add(o.episode().pseudonym());
-            }
-        }
+        people.addAll(queries.newlyElsewhere(contract.providerCode(), contract.commissionerCode(), partners,
+                previous.pv05Providers(), since, before, contract.yearStart(), asOf));
         for (StatementQueries.Verdict q : queries.verdictsOf(contract.id(), accepted)) {
             if (q.episodeId() != null) {
                 episodeIds.add(q.episodeId());
@@ -476,6 +469,7 @@ public class StatementService {
         read.addAll(fresh);
         read.forEach(e -> episodeOf.put(e.id(), e));
         Map<String, PaymentValidation.Allocation> allocations = queries.allocations(read);
+        List<PaymentValidation.Elsewhere> elsewhere = elsewhere(contract, partners, read, asOf);
         List<PaymentValidation.Unit> units = new ArrayList<>(PaymentValidation.validate(rules, again, allocations,
                 List.of(), elsewhere, asOf, accepted));
         for (PaymentValidation.Unit u : PaymentValidation.validate(rules, fresh, allocations, List.of(), elsewhere, asOf,
@@ -485,6 +479,15 @@ public class StatementService {
             }
         }
         return new Judged(units, episodeOf, replaced, false);
+    }
+
+    /** Other providers' episodes of the people of these episodes: what PV05 compares them with. */
+    private List<PaymentValidation.Elsewhere> elsewhere(ContractQueries.ContractRow contract, List<String> partners,
+            List<PaymentValidation.Episode> episodes, LocalDate asOf) {
+        Set<String> people = new HashSet<>();
+        episodes.forEach(e -> people.add(e.pseudonym()));
+        return queries.elsewhere(contract.providerCode(), contract.commissionerCode(), partners, people,
+                contract.yearStart(), asOf);
     }
 
     private static void dropZeros(Map<Integer, Map<String, BigDecimal>> byMonth) {

@@ -128,7 +128,12 @@ class StatementApiTest {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             for (String sql : List.of("update statement set total = 0 where contract_id = '" + id + "'",
                     "delete from statement_line where statement_id in (select id from statement where contract_id = '" + id + "')",
-                    "update statement_unit set paid = false where statement_id in (select id from statement where contract_id = '" + id + "')")) {
+                    "update statement_unit set paid = false where statement_id in (select id from statement where contract_id = '" + id + "')",
+                    "insert into statement_unit (statement_id, unit_key, month, code, quantity, status, paid, reasons, evidence)"
+                            + " select statement_id, unit_key || '/again', month, code, quantity, status, paid, reasons, evidence"
+                            + " from statement_unit where statement_id in (select id from statement where contract_id = '" + id + "')",
+                    "insert into statement_withdrawn_unit (statement_id, unit_key, month, code, quantity, paid)"
+                            + " select id, 'gone', 1, '11', 1, true from statement where contract_id = '" + id + "'")) {
                 assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql).isInstanceOf(SQLException.class)
                         .hasMessageContaining("immutable");
             }
