@@ -57,9 +57,16 @@ public class StatementQueries {
             String status, boolean paid, UUID budgetId) {
     }
 
+    /** An episode with the allocation that started it (null when none is held). */
+    public record Fed(PaymentValidation.Episode episode, PaymentValidation.Allocation allocation) {
+    }
+
     private static final String EPISODE = """
-            select id, pseudonym, local_id, commissioner_code, team, code, start_date, end_date, review_due, allocation_id
-              from fed_episode
+            select e.id, e.pseudonym, e.local_id, e.commissioner_code, e.team, e.code, e.start_date, e.end_date, e.review_due,
+                   e.allocation_id, a.id as held_allocation, a.assessment_id, a.chosen_code, a.suggested_code,
+                   a.follows_suggestion, a.chosen_meets_red_rules, a.assessed_on, a.scheme_version, a.allocated_on,
+                   (a.recorded_at at time zone 'UTC')::date as recorded_on
+              from fed_episode e left join fed_allocation a on a.id = e.allocation_id
             """;
 
     private static final String HEADER = """
@@ -75,11 +82,10 @@ public class StatementQueries {
     ObjectMapper json;
 
     /** The provider's episodes for the commissioner (null: for any commissioner) that overlap the year, with who the person is. */
-    public List<PaymentValidation.Episode> episodes(String provider, String commissioner, LocalDate from,
-            LocalDate to) {
+    public List<Fed> episodes(String provider, String commissioner, LocalDate from, LocalDate to) {
         return jdbc(c -> episodes(c, EPISODE + """
-                 where provider_code = ? and (cast(? as text) is null or commissioner_code = cast(? as text))
-                   and start_date <= ? and (end_date is null or end_date >= ?)""", provider, commissioner, commissioner,
+                 where e.provider_code = ? and (cast(? as text) is null or e.commissioner_code = cast(? as text))
+                   and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)""", provider, commissioner, commissioner,
                 to, from));
     }
 
@@ -88,19 +94,20 @@ public class StatementQueries {
      * for a cluster episode, those starting in it or running on past their review date into it; for
      * days and person-months, every episode open in it.
      */
-    public List<PaymentValidation.Episode> monthEpisodes(String provider, String commissioner,
+    public List<Fed> monthEpisodes(String provider, String commissioner,
             PaymentValidation.UnitKind unit, LocalDate monthStart, LocalDate monthEnd, LocalDate asOf) {
         LocalDate until = asOf.isBefore(monthEnd) ? asOf : monthEnd;
         if (unit == PaymentValidation.UnitKind.CLUSTER_EPISODE) {
             return jdbc(c -> episodes(c, EPISODE + """
-                     where provider_code = ? and commissioner_code = ?
-                       and (start_date between ? and ?
-                            or (review_due <= ? and (end_date is null or end_date >= ?) and review_due <= coalesce(end_date, ?)))""",
+                     where e.provider_code = ? and e.commissioner_code = ?
+                       and (e.start_date between ? and ?
+                            or (e.review_due <= ? and (e.end_date is null or e.end_date >= ?)
+                                and e.review_due <= coalesce(e.end_date, ?)))""",
                     provider, commissioner, monthStart, until, until, monthStart, until));
         }
         return jdbc(c -> episodes(c, EPISODE + """
-                 where provider_code = ? and commissioner_code = ? and start_date <= ?
-                   and (end_date is null or end_date >= ?)""", provider, commissioner, until, monthStart));
+                 where e.provider_code = ? and e.commissioner_code = ? and e.start_date <= ?
+                   and (e.end_date is null or e.end_date >= ?)""", provider, commissioner, until, monthStart));
     }
 
     /**
@@ -108,14 +115,14 @@ public class StatementQueries {
      * {@code intake}: changed since (for any commissioner, so that units of an episode moved away
      * are withdrawn), or whose allocation changed since, or of the people and episodes named.
      */
-    public List<PaymentValidation.Episode> changedEpisodes(String provider, String commissioner, long intake,
-            Set<String> people, Set<String> episodeIds) {
+    public List<Fed> changedEpisodes(String provider, String commissioner, long intake, Set<String> people,
+            Set<String> episodeIds) {
         return jdbc(c -> episodes(c, EPISODE + """
-                 where provider_code = ?
-                   and (intake > ?
-                        or (commissioner_code = ?
-                            and (pseudonym = any(?) or id = any(?)
-                                 or allocation_id in (select id from fed_allocation where intake > ?))))""",
+                 where e.provider_code = ?
+                   and (e.intake > ?
+                        or (e.commissioner_code = ?
+                            and (e.pseudonym = any(?) or e.id = any(?)
+                                 or e.allocation_id in (select id from fed_allocation where intake > ?))))""",
                 provider, intake, commissioner, c.createArrayOf("text", people.toArray()),
                 c.createArrayOf("uuid", episodeIds.stream().map(UUID::fromString).toArray()), intake));
     }
@@ -139,37 +146,6 @@ public class StatementQueries {
             }
             return out;
         });
-    }
-
-    /** The allocations behind the episodes, by id. */
-    public Map<String, PaymentValidation.Allocation> allocations(List<PaymentValidation.Episode> episodes) {
-        Object[] ids = episodes.stream().map(PaymentValidation.Episode::allocationId).filter(java.util.Objects::nonNull)
-                .distinct().map(UUID::fromString).toArray();
-        Map<String, PaymentValidation.Allocation> allocations = new HashMap<>();
-        if (ids.length == 0) {
-            return allocations;
-        }
-        jdbc(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    select id, assessment_id, chosen_code, suggested_code, follows_suggestion, chosen_meets_red_rules,
-                           assessed_on, scheme_version, allocated_on, (recorded_at at time zone 'UTC')::date as recorded_on
-                      from fed_allocation where id = any(?)""")) {
-                bind(s, c.createArrayOf("uuid", ids));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        String id = r.getString("id");
-                        Object red = r.getObject("chosen_meets_red_rules");
-                        allocations.put(id, new PaymentValidation.Allocation(id, r.getString("assessment_id"),
-                                r.getString("chosen_code"), r.getString("suggested_code"), r.getBoolean("follows_suggestion"),
-                                red == null ? null : (Boolean) red, r.getObject("assessed_on", LocalDate.class),
-                                r.getString("scheme_version"), r.getObject("allocated_on", LocalDate.class),
-                                r.getObject("recorded_on", LocalDate.class)));
-                    }
-                }
-            }
-            return null;
-        });
-        return allocations;
     }
 
     /**
@@ -574,16 +550,23 @@ public class StatementQueries {
         }
     }
 
-    private static List<PaymentValidation.Episode> episodes(Connection c, String sql, Object... values) throws SQLException {
-        List<PaymentValidation.Episode> out = new ArrayList<>();
+    private static List<Fed> episodes(Connection c, String sql, Object... values) throws SQLException {
+        List<Fed> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, values);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(new PaymentValidation.Episode(r.getString("id"), r.getString("pseudonym"), r.getString("local_id"),
-                            r.getString("commissioner_code"), r.getString("team"), r.getString("code"),
+                    String allocation = r.getString("held_allocation");
+                    Object red = r.getObject("chosen_meets_red_rules");
+                    out.add(new Fed(new PaymentValidation.Episode(r.getString("id"), r.getString("pseudonym"),
+                            r.getString("local_id"), r.getString("commissioner_code"), r.getString("team"), r.getString("code"),
                             r.getObject("start_date", LocalDate.class), r.getObject("end_date", LocalDate.class),
-                            r.getObject("review_due", LocalDate.class), r.getString("allocation_id")));
+                            r.getObject("review_due", LocalDate.class), r.getString("allocation_id")),
+                            allocation == null ? null : new PaymentValidation.Allocation(allocation, r.getString("assessment_id"),
+                                    r.getString("chosen_code"), r.getString("suggested_code"), r.getBoolean("follows_suggestion"),
+                                    red == null ? null : (Boolean) red, r.getObject("assessed_on", LocalDate.class),
+                                    r.getString("scheme_version"), r.getObject("allocated_on", LocalDate.class),
+                                    r.getObject("recorded_on", LocalDate.class))));
                 }
             }
         }

@@ -408,11 +408,12 @@ public class StatementService {
                 && !previous.asOfDate().isBefore(monthEnd(contract, previous.month()));
         if (!incremental) {
             List<PaymentValidation.Claim> claimed = fromClaims ? claims.claims(contract.id(), Math.min(month, 12)) : List.of();
-            List<PaymentValidation.Episode> episodes = queries.episodes(contract.providerCode(),
+            List<StatementQueries.Fed> fed = queries.episodes(contract.providerCode(),
                     fromClaims ? null : contract.commissionerCode(), contract.yearStart(), asOf);
+            List<PaymentValidation.Episode> episodes = episodes(fed);
             episodes.forEach(e -> episodeOf.put(e.id(), e));
             List<PaymentValidation.Unit> units = fromClaims && claimed.isEmpty() ? List.of()
-                    : PaymentValidation.validate(rules, episodes, queries.allocations(episodes), claimed,
+                    : PaymentValidation.validate(rules, episodes, allocations(fed), claimed,
                             elsewhere(contract, partners, episodes, asOf), asOf, accepted);
             return new Judged(units, episodeOf, queries.verdicts(contract.id(), null, null), true);
         }
@@ -443,8 +444,9 @@ public class StatementService {
             people.addAll(queries.pseudonymsOf(contract.providerCode(), contract.commissionerCode(), localIds));
         }
         boolean byPerson = rules.unit() == PaymentValidation.UnitKind.PERSON_MONTH;
-        List<PaymentValidation.Episode> changed = queries.changedEpisodes(contract.providerCode(),
+        List<StatementQueries.Fed> changedFed = queries.changedEpisodes(contract.providerCode(),
                 contract.commissionerCode(), since, people, episodeIds);
+        List<PaymentValidation.Episode> changed = episodes(changedFed);
         Set<String> changedPeople = new HashSet<>();
         if (byPerson) {
             // A person-month depends on all of the person's episodes: judge the person's others too.
@@ -452,8 +454,9 @@ public class StatementService {
                     .forEach(e -> changedPeople.add(e.pseudonym()));
             if (!people.containsAll(changedPeople)) {
                 people.addAll(changedPeople);
-                changed = queries.changedEpisodes(contract.providerCode(), contract.commissionerCode(), since, people,
+                changedFed = queries.changedEpisodes(contract.providerCode(), contract.commissionerCode(), since, people,
                         episodeIds);
+                changed = episodes(changedFed);
             }
         }
         Set<String> changedIds = new HashSet<>();
@@ -461,14 +464,17 @@ public class StatementService {
         List<StatementQueries.Verdict> replaced = queries.verdicts(contract.id(), changedIds, changedPeople);
         List<PaymentValidation.Episode> again = changed.stream().filter(e -> !e.start().isAfter(asOf)
                 && (e.end() == null || !e.end().isBefore(contract.yearStart()))).toList();
-        List<PaymentValidation.Episode> fresh = month > 12 ? List.of()
+        List<StatementQueries.Fed> freshFed = month > 12 ? List.of()
                 : queries.monthEpisodes(contract.providerCode(), contract.commissionerCode(), rules.unit(),
                         monthStart(contract, month), monthEnd(contract, month), asOf).stream()
-                        .filter(e -> !changedIds.contains(e.id()) && !changedPeople.contains(e.pseudonym())).toList();
+                        .filter(f -> !changedIds.contains(f.episode().id())
+                                && !changedPeople.contains(f.episode().pseudonym())).toList();
+        List<PaymentValidation.Episode> fresh = episodes(freshFed);
         List<PaymentValidation.Episode> read = new ArrayList<>(again);
         read.addAll(fresh);
         read.forEach(e -> episodeOf.put(e.id(), e));
-        Map<String, PaymentValidation.Allocation> allocations = queries.allocations(read);
+        Map<String, PaymentValidation.Allocation> allocations = allocations(changedFed);
+        allocations.putAll(allocations(freshFed));
         List<PaymentValidation.Elsewhere> elsewhere = elsewhere(contract, partners, read, asOf);
         List<PaymentValidation.Unit> units = new ArrayList<>(PaymentValidation.validate(rules, again, allocations,
                 List.of(), elsewhere, asOf, accepted));
@@ -479,6 +485,20 @@ public class StatementService {
             }
         }
         return new Judged(units, episodeOf, replaced, false);
+    }
+
+    private static List<PaymentValidation.Episode> episodes(List<StatementQueries.Fed> fed) {
+        return fed.stream().map(StatementQueries.Fed::episode).toList();
+    }
+
+    private static Map<String, PaymentValidation.Allocation> allocations(List<StatementQueries.Fed> fed) {
+        Map<String, PaymentValidation.Allocation> byId = new HashMap<>();
+        fed.forEach(f -> {
+            if (f.allocation() != null) {
+                byId.put(f.allocation().id(), f.allocation());
+            }
+        });
+        return byId;
     }
 
     /** Other providers' episodes of the people of these episodes: what PV05 compares them with. */
