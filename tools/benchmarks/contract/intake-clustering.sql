@@ -5,13 +5,7 @@
 -- serves about 250,000 episode and allocation changes to contract-service. Run it on a stack
 -- without the demo trust.
 \set ON_ERROR_STOP on
-create temp table episodes as
-    select g, p, k,
-           date '2025-04-01' + ((p * 7) % 100) + k * 120 as start_date,
-           (array['01','02','03','04','05','06','07','08','10','11','12','13','14','15','16','17','18','19','20','21'])[1 + (g % 20)] as code
-      from generate_series(0, :people - 1) p
-      cross join lateral generate_series(0, case when p % 2 = 0 then 2 else 1 end) k
-      cross join lateral (select p * 3 + k as g) gg;
+\ir trust-year-episodes.sql
 create temp table scheme as
     select id from scheme_version where scheme = 'mh-care-clusters' and version = '2012-illustrative-2';
 insert into patient (id, provider_code, local_id, date_of_birth)

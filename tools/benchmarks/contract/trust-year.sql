@@ -8,13 +8,7 @@
 \set ON_ERROR_STOP on
 delete from fed_episode where provider_code = 'RX1';
 delete from fed_allocation where local_id like 'RX1-%';
-create temp table episodes as
-    select g, p, k,
-           date '2025-04-01' + ((p * 7) % 100) + k * 120 as start_date,
-           (array['01','02','03','04','05','06','07','08','10','11','12','13','14','15','16','17','18','19','20','21'])[1 + (g % 20)] as code
-      from generate_series(0, :people - 1) p
-      cross join lateral generate_series(0, case when p % 2 = 0 then 2 else 1 end) k
-      cross join lateral (select p * 3 + k as g) gg;
+\ir trust-year-episodes.sql
 insert into fed_allocation (id, change_seq, assessment_id, local_id, pseudonym, chosen_code, suggested_code,
                             follows_suggestion, chosen_meets_red_rules, override_reason, allocated_on, assessed_on,
                             scheme, scheme_version, recorded_at, received_at)
