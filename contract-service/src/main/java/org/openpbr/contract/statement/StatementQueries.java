@@ -118,13 +118,18 @@ public class StatementQueries {
     public List<Fed> changedEpisodes(String provider, String commissioner, long intake, Set<String> people,
             Set<String> episodeIds) {
         return jdbc(c -> episodes(c, EPISODE + """
-                 where e.provider_code = ?
-                   and (e.intake > ?
-                        or (e.commissioner_code = ?
-                            and (e.pseudonym = any(?) or e.id = any(?)
-                                 or e.allocation_id in (select id from fed_allocation where intake > ?))))""",
+                 where e.id in (select id from fed_episode where provider_code = ? and intake > ?
+                                union
+                                select id from fed_episode where commissioner_code = ? and pseudonym = any(?)
+                                union
+                                select id from fed_episode where id = any(?)
+                                union
+                                select id from fed_episode
+                                 where allocation_id in (select id from fed_allocation where intake > ?))
+                   and (e.intake > ? or e.commissioner_code = ?) and e.provider_code = ?""",
                 provider, intake, commissioner, c.createArrayOf("text", people.toArray()),
-                c.createArrayOf("uuid", episodeIds.stream().map(UUID::fromString).toArray()), intake));
+                c.createArrayOf("uuid", episodeIds.stream().map(UUID::fromString).toArray()), intake, intake, commissioner,
+                provider));
     }
 
     /** The people (pseudonyms) of the provider's episodes for the commissioner with one of these local ids. */
