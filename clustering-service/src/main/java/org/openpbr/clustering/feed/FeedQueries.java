@@ -31,13 +31,17 @@ public class FeedQueries {
                 .toList();
     }
 
-    /** The union is made from these constant statements only, never from request text. */
+    /**
+     * The union is made from these constant statements only, never from request text. Each kind is
+     * limited on its own sequence index first: over the whole union the planner would rather sort
+     * every change after the cursor (70 ms a page at a trust-year, against 1 ms).
+     */
     static String changesSql(List<FeedViews.ChangeType> granted) {
-        String union = granted.stream().map(type -> switch (type) {
+        String union = granted.stream().map(type -> "(" + switch (type) {
             case ASSESSMENT -> "select seq, 'ASSESSMENT' as kind, id from assessment";
             case ALLOCATION -> "select seq, 'ALLOCATION' as kind, id from allocation";
             case EPISODE -> "select seq, 'EPISODE' as kind, id from cluster_episode";
-        } + " where seq > :after and seq <= :settled").collect(Collectors.joining(" union all "));
+        } + " where seq > :after and seq <= :settled order by seq limit :rows)").collect(Collectors.joining(" union all "));
         return "select seq, kind, id from (" + union + ") changes order by seq limit :rows";
     }
 

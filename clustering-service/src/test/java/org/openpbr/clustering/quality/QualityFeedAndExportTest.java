@@ -271,6 +271,9 @@ class QualityFeedAndExportTest {
         assertThat(next).isNotNull();
         JsonPath all = api(all3).get("/v1/feed?limit=1000").then().statusCode(200).extract().jsonPath();
         assertThat(all.getList("items.type")).contains("ASSESSMENT", "ALLOCATION", "EPISODE");
+        // A short page is the first changes of every kind together, in order: each kind is limited before the union.
+        assertThat(seqs).isEqualTo(all.getList("items.seq").subList(0, 5));
+        assertThat(all.getList("items.seq")).isSorted().doesNotHaveDuplicates();
         assertThat(all.getString("")).doesNotContain("9434765919");
         // P3's episode ended: the feed serves it with its end.
         assertThat(all.getList("items.findAll { it.localId == 'Q-P3' && it.type == 'EPISODE' }.episode.endReason"))
