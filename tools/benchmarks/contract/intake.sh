@@ -24,3 +24,8 @@ for i in $(seq 1 20); do
 done
 after=$(psql_contract -tA -c "select count(*) from fed_episode")
 python3 -c "print(f'feed intake: {$after - $before} episodes stored in {$total:.1f} s over HTTP ({($after - $before) / $total:.0f} episodes a second, allocations besides)')"
+# The stack's scheduled pull (every 60 s) may take the pages before the sync does; the rows' receipt
+# times give the intake's own span either way.
+psql_contract -tA -c "select 'first page to last stored: ' || round(extract(epoch from max(received_at) - min(received_at))::numeric, 1) || ' s'
+                        from (select received_at from fed_episode where local_id like 'RX1-I%'
+                              union all select received_at from fed_allocation where local_id like 'RX1-I%') r"
