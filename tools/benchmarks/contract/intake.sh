@@ -4,7 +4,8 @@
 # episodes and allocations), then has contract-service pull clustering's change feed
 # (POST /v1/caseload/sync, pages of 1,000 changes) until it is caught up, timing each pull. Needs a
 # running stack without the demo trust (OPENPBR_DEMO_PATIENTS=0 ./openpbr run), psql, curl and
-# python3. Usage: tools/benchmarks/contract/intake.sh [PEOPLE]
+# python3. Run it once per fresh stack: clustering's records are append-only, so the same people
+# cannot be written twice. Usage: tools/benchmarks/contract/intake.sh [PEOPLE]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 people=${1:-50000}
