@@ -307,11 +307,10 @@ public class StatementQueries {
                 .setParameter("c", contractId).setParameter("s", statementId).executeUpdate();
     }
 
-    /** The units a statement withdrew. */
-    public List<Row> withdrawn(UUID statementId) {
-        return Row.all(em.createNativeQuery("""
-                select unit_key, month, code, quantity, paid from statement_withdrawn_unit
-                 where statement_id = :id order by unit_key""", Tuple.class).setParameter("id", statementId));
+    /** How many units a statement withdrew. */
+    public int withdrawnCount(UUID statementId) {
+        return ((Number) em.createNativeQuery("select count(*) from statement_withdrawn_unit where statement_id = :id")
+                .setParameter("id", statementId).getSingleResult()).intValue();
     }
 
     public Optional<Header> header(UUID contractId, int month) {

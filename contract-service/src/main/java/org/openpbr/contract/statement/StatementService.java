@@ -201,7 +201,7 @@ public class StatementService {
                 new StatementViews.Source(h.contractVersion(), h.ruleSet(), h.feedPosition(), h.dataAsOf(), h.tariffId(),
                         h.tariffVersion(), h.asOfDate()),
                 queries.lines(h.id()), h.total(), h.shadowTotal(), h.budgetTotal(),
-                new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule, queries.withdrawn(h.id()).size()),
+                new StatementViews.UnitCounts(h.payable(), h.queried(), h.rejected(), byRule, queries.withdrawnCount(h.id())),
                 h.computedAt(),
                 h.computedBy(), h.contentHash(), h.issuedAt(), h.issuedBy(),
                 base.resolve("/v1/contracts/" + id + "/statements/" + month + "/units"));
@@ -308,10 +308,11 @@ public class StatementService {
         LocalDate asOf = today.isBefore(monthEnd) ? today : monthEnd;
         List<String> partners = terms.activity() == null ? List.of()
                 : queries.partners(contract.providerCode(), contract.commissionerCode(), contract.financialYear());
+        List<BudgetQueries.Holder> holders = terms.personalBudgets() == null ? List.of() : budgets.holders(contract.id());
         Judged judged = terms.activity() == null ? new Judged(List.of(), Map.of(), List.of(), true)
-                : judge(contract, version, priceOf, month, asOf, previous, partners, judgeAll);
+                : judge(contract, version, priceOf, month, asOf, previous, partners, holders, judgeAll);
         int upTo = Math.min(month, 12);
-        HeldBy heldBy = new HeldBy(terms.personalBudgets() == null ? List.of() : budgets.holders(contract.id()));
+        HeldBy heldBy = new HeldBy(holders);
         Map<Integer, Map<String, BigDecimal>> paid = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> held = new HashMap<>();
         if (!judged.all()) {
@@ -387,7 +388,7 @@ public class StatementService {
      */
     private Judged judge(ContractQueries.ContractRow contract, ContractQueries.VersionRow version,
             Map<String, BigDecimal> priceOf, int month, LocalDate asOf, StatementQueries.Header previous,
-            List<String> partners, boolean judgeAll) {
+            List<String> partners, List<BudgetQueries.Holder> holders, boolean judgeAll) {
         ContractTerms.Terms terms = version.terms();
         ContractTerms.PaymentValidation v = terms.validation();
         PaymentValidation.Terms rules = new PaymentValidation.Terms(contract.commissionerCode(),
@@ -431,9 +432,9 @@ public class StatementService {
             }
             people.add(q.person());
         }
-        if (terms.personalBudgets() != null) {
+        if (!holders.isEmpty()) {
             Set<String> localIds = new HashSet<>();
-            for (BudgetQueries.Holder h : budgets.holders(contract.id())) {
+            for (BudgetQueries.Holder h : holders) {
                 if (h.pseudonym() != null) {
                     people.add(h.pseudonym());
                 }
